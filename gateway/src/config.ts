@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { accessTokenSecretSchema, baseEnvSchema, isDevelopmentSecret, loadConfig } from '@shop/config';
+import { SUBGRAPHS } from './subgraphs';
+
+export const gatewayConfigSchema = z
+  .object({
+    ...baseEnvSchema,
+    GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+    /** Verifies access tokens; the users subgraph signs with the same secret. */
+    ACCESS_TOKEN_SECRET: accessTokenSecretSchema,
+    MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
+    MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(30),
+    ...Object.fromEntries(
+      SUBGRAPHS.map(({ name, defaultUrl }) => [`${name.toUpperCase()}_URL`, z.url().default(defaultUrl)]),
+    ),
+  })
+  .refine(
+    (env) =>
+      env.NODE_ENV !== 'production' ||
+      (!isDevelopmentSecret(env.GATEWAY_SIGNING_SECRET) && !isDevelopmentSecret(env.ACCESS_TOKEN_SECRET)),
+    { path: ['ACCESS_TOKEN_SECRET'], message: 'secrets must be set to values of your own in production' },
+  )
+  .transform((env) => {
+    const urls = env as Record<string, unknown>;
+    return {
+      ...env,
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, urls[`${name.toUpperCase()}_URL`] as string])),
+    };
+  });
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return loadConfig(gatewayConfigSchema, env);
+}

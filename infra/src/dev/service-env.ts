@@ -1,0 +1,29 @@
+import type { DevConfig } from './dev-config';
+
+/** The environment every service of the local run gets: the addresses of its neighbours. */
+export function serviceEnvironment(
+  config: DevConfig,
+  infrastructure: { mongoUri: string; redisUrl: string },
+): NodeJS.ProcessEnv {
+  const subgraphUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
+  return {
+    ...process.env,
+    NODE_ENV: process.env['NODE_ENV'] ?? 'development',
+    MONGODB_URI: infrastructure.mongoUri,
+    REDIS_URL: infrastructure.redisUrl,
+    GATEWAY_PORT: String(config.GATEWAY_PORT),
+    USERS_PORT: String(config.USERS_PORT),
+    PRODUCTS_PORT: String(config.PRODUCTS_PORT),
+    CART_PORT: String(config.CART_PORT),
+    ORDERS_PORT: String(config.ORDERS_PORT),
+    SUPPORT_PORT: String(config.SUPPORT_PORT),
+    USERS_URL: subgraphUrl(config.USERS_PORT),
+    PRODUCTS_URL: subgraphUrl(config.PRODUCTS_PORT),
+    CART_URL: subgraphUrl(config.CART_PORT),
+    ORDERS_URL: subgraphUrl(config.ORDERS_PORT),
+    SUPPORT_URL: subgraphUrl(config.SUPPORT_PORT),
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(config.MAIL_SINK_SMTP_PORT),
+    TWILIO_API_BASE_URL: `http://127.0.0.1:${config.SMS_SINK_PORT}`,
+  };
+}

@@ -1,0 +1,19 @@
+import { ForbiddenError, UnauthenticatedError } from '@shop/errors';
+import type { Identity, Role } from './identity';
+
+/** Returns the caller's identity, or throws UNAUTHENTICATED for anonymous callers. */
+export function requireUser(identity: Identity | null): Identity {
+  if (!identity) throw new UnauthenticatedError();
+  return identity;
+}
+
+/** Requires a signed-in caller holding at least one of `roles`; FORBIDDEN otherwise. */
+export function requireRole(identity: Identity | null, ...roles: Role[]): Identity {
+  const user = requireUser(identity);
+  if (!roles.some((role) => user.roles.includes(role))) throw new ForbiddenError();
+  return user;
+}
+
+export function hasRole(identity: Identity | null, ...roles: Role[]): boolean {
+  return !!identity && roles.some((role) => identity.roles.includes(role));
+}

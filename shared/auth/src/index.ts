@@ -1,0 +1,4 @@
+export * from './identity';
+export * from './gateway-signature';
+export * from './guards';
+export * from './access-token';

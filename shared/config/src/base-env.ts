@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** Development-only secrets; production refuses to start with them. */
+const DEVELOPMENT_SECRET = 'development-only-secret-change-me-0123456789abcdef';
+const DEVELOPMENT_ACCESS_TOKEN_SECRET = 'development-only-access-token-secret-0123456789';
+
+/**
+ * Variables every process shares. Services extend this object with their own keys
+ * (`z.object({ ...baseEnvSchema, PORT: … })`) and check secrets with {@link isDevelopmentSecret}.
+ */
+export const baseEnvSchema = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Address services bind to; loopback unless deployed behind a network boundary. */
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MONGODB_URI: z.string().startsWith('mongodb').default('mongodb://127.0.0.1:27017'),
+  REDIS_URL: z.string().startsWith('redis').default('redis://127.0.0.1:6379'),
+  /** HMAC key that proves a request to a subgraph came from the gateway. */
+  GATEWAY_SIGNING_SECRET: z.string().min(32).default(DEVELOPMENT_SECRET),
+};
+
+/** Signs access tokens (users subgraph) and verifies them (gateway); no other process has it. */
+export const accessTokenSecretSchema = z.string().min(32).default(DEVELOPMENT_ACCESS_TOKEN_SECRET);
+
+export type BaseEnv = z.infer<z.ZodObject<typeof baseEnvSchema>>;
+
+/** Rejects development defaults for secrets when running in production. */
+export function isDevelopmentSecret(value: string): boolean {
+  return value === DEVELOPMENT_SECRET || value === DEVELOPMENT_ACCESS_TOKEN_SECRET;
+}

@@ -1,0 +1,3 @@
+export { loadConfig, ConfigError } from './load-config';
+export { accessTokenSecretSchema, baseEnvSchema, isDevelopmentSecret, type BaseEnv } from './base-env';
+export { subgraphEnvSchema } from './subgraph-env';

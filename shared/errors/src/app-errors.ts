@@ -1,0 +1,50 @@
+import { GraphQLError } from 'graphql';
+import type { ErrorCode } from './error-codes';
+
+/** A failure the client can act on, carrying a stable `extensions.code`. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...details, code } });
+    this.name = 'AppError';
+  }
+
+  get code(): ErrorCode {
+    return this.extensions['code'] as ErrorCode;
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Sign in to do this') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(message: string, field?: string) {
+    super('BAD_USER_INPUT', message, field ? { field } : {});
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id?: string) {
+    super('NOT_FOUND', id ? `${what} ${id} not found` : `${what} not found`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number, message = 'Too many requests, try again later') {
+    super('RATE_LIMITED', message, { retryAfterSeconds });
+  }
+}

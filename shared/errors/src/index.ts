@@ -1,0 +1,3 @@
+export * from './error-codes';
+export * from './app-errors';
+export { formatError } from './format-error';

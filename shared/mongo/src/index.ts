@@ -1,0 +1,46 @@
+import mongoose, { type Connection } from 'mongoose';
+
+export interface MongoOptions {
+  /** Server address, e.g. `mongodb://127.0.0.1:27017`; a database in the URI is ignored. */
+  uri: string;
+  /** Each subgraph owns one database. */
+  dbName: string;
+  /** @defaultValue 20 */
+  maxPoolSize?: number;
+}
+
+/**
+ * Opens a dedicated connection (not mongoose's global one) so a process can hold several and
+ * tests can point each file at its own database. Indexes are built by `syncIndexes` at start-up,
+ * never by mongoose's background autoIndex.
+ */
+export async function connectMongo({ uri, dbName, maxPoolSize = 20 }: MongoOptions): Promise<Connection> {
+  const connection = mongoose.createConnection(uri, {
+    dbName,
+    maxPoolSize,
+    autoIndex: false,
+    autoCreate: true,
+    serverSelectionTimeoutMS: 5_000,
+  });
+  await connection.asPromise();
+  return connection;
+}
+
+/** True when the server answers a ping; used by `/ready`. */
+export async function isMongoReachable(connection: Connection): Promise<boolean> {
+  try {
+    await connection.db?.admin().command({ ping: 1 });
+    return connection.readyState === mongoose.ConnectionStates.connected;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the indexes every model declares; idempotent, run before a service listens. */
+export async function syncAllIndexes(connection: Connection): Promise<void> {
+  for (const model of Object.values(connection.models)) {
+    await model.createIndexes();
+  }
+}
+
+export { createByIdLoader, isObjectIdString } from './by-id-loader';

@@ -1,0 +1,76 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request } from 'express';
+import type { Logger } from '@shop/logger';
+import type { ServiceMetrics } from './metrics';
+
+export interface HttpServiceOptions<TContext extends BaseContext> {
+  logger: Logger;
+  metrics: ServiceMetrics;
+  /** Builds the Apollo server; receives the HTTP server so it can drain it on stop. */
+  createApollo: (httpServer: Server) => ApolloServer<TContext>;
+  context: (req: Request) => Promise<TContext>;
+  /** Named dependency checks for `/ready`; every one must be true. */
+  readiness: () => Promise<Record<string, boolean>>;
+}
+
+export interface HttpService {
+  /** Starts listening; port 0 picks a free port. */
+  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  /** Stops accepting requests and waits for in-flight ones. */
+  stop(): Promise<void>;
+  httpServer: Server;
+}
+
+/**
+ * The HTTP face every process shares: `POST /graphql`, `GET /health` (the process is alive),
+ * `GET /ready` (its dependencies answer) and `GET /metrics` (Prometheus text format).
+ */
+export function createHttpService<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+): HttpService {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = options.createApollo(httpServer);
+  let started = false;
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await options.readiness();
+    const ready = Object.values(checks).every(Boolean);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+  });
+
+  return {
+    httpServer,
+    async listen(port, host = '127.0.0.1') {
+      await apollo.start();
+      started = true;
+      app.use(
+        '/graphql',
+        express.json({ limit: '1mb' }),
+        expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+      );
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve());
+      });
+      const address = httpServer.address() as AddressInfo;
+      options.logger.info({ port: address.port }, 'listening');
+      return { url: `http://${host}:${address.port}/graphql`, port: address.port };
+    },
+    async stop() {
+      // Apollo's drain plugin closes the HTTP server and waits for in-flight requests.
+      if (started) await apollo.stop();
+      else if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
+    },
+  };
+}

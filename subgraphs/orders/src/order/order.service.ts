@@ -1,0 +1,32 @@
+import { hasRole, requireUser, type Identity } from '@shop/auth';
+import { BadUserInputError, ForbiddenError } from '@shop/errors';
+import type { OrderLoaders } from './order.loaders';
+import type { OrderDocument, OrderModel } from './order.model';
+
+export class OrderService {
+  constructor(
+    private readonly orders: OrderModel,
+    private readonly loaders: OrderLoaders,
+  ) {}
+
+  /** A user's orders, newest first, for the user themself and staff (AGENT, ADMIN). */
+  async ordersOfUser(userId: string, first: number, identity: Identity | null): Promise<OrderDocument[]> {
+    this.assertMayRead(userId, identity);
+    if (!Number.isInteger(first) || first < 1 || first > 100) {
+      throw new BadUserInputError('first must be between 1 and 100', 'first');
+    }
+    return this.orders.find({ userId }).sort({ createdAt: -1 }).limit(first).lean<OrderDocument[]>();
+  }
+
+  /** An order by id, for its owner and staff; null when it does not exist. */
+  async orderById(id: string, identity: Identity | null): Promise<OrderDocument | null> {
+    const order = await this.loaders.orderById.load(id);
+    if (order) this.assertMayRead(order.userId, identity);
+    return order;
+  }
+
+  private assertMayRead(ownerId: string, identity: Identity | null): void {
+    const user = requireUser(identity);
+    if (user.userId !== ownerId && !hasRole(user, 'AGENT', 'ADMIN')) throw new ForbiddenError();
+  }
+}

@@ -1,0 +1,32 @@
+import { hasRole, requireUser, type Identity } from '@shop/auth';
+import { BadUserInputError, ForbiddenError } from '@shop/errors';
+import type { InquiryLoaders } from './inquiry.loaders';
+import type { InquiryDocument, InquiryModel } from './inquiry.model';
+
+export class InquiryService {
+  constructor(
+    private readonly inquiries: InquiryModel,
+    private readonly loaders: InquiryLoaders,
+  ) {}
+
+  /** A user's inquiries, newest first, for the user themself and staff (AGENT, ADMIN). */
+  async inquiriesOfUser(userId: string, first: number, identity: Identity | null): Promise<InquiryDocument[]> {
+    this.assertMayRead(userId, identity);
+    if (!Number.isInteger(first) || first < 1 || first > 100) {
+      throw new BadUserInputError('first must be between 1 and 100', 'first');
+    }
+    return this.inquiries.find({ userId }).sort({ createdAt: -1 }).limit(first).lean<InquiryDocument[]>();
+  }
+
+  /** An inquiry by id, for its author and staff; null when it does not exist. */
+  async inquiryById(id: string, identity: Identity | null): Promise<InquiryDocument | null> {
+    const inquiry = await this.loaders.inquiryById.load(id);
+    if (inquiry) this.assertMayRead(inquiry.userId, identity);
+    return inquiry;
+  }
+
+  private assertMayRead(ownerId: string, identity: Identity | null): void {
+    const user = requireUser(identity);
+    if (user.userId !== ownerId && !hasRole(user, 'AGENT', 'ADMIN')) throw new ForbiddenError();
+  }
+}
