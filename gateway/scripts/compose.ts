@@ -25,13 +25,16 @@ if (result.errors) {
   for (const error of result.errors) console.error(`  - ${error.message}`);
   process.exit(1);
 }
-for (const hint of result.hints ?? []) console.warn(`hint: ${hint.definition.code}: ${hint.message}`);
+for (const hint of result.hints ?? [])
+  console.warn(`hint: ${hint.definition.code}: ${hint.message}`);
 
 const supergraph = `${result.supergraphSdl.trimEnd()}\n`;
 if (process.argv.includes('--check')) {
   const committed = readFileSync(OUTPUT, 'utf8');
   if (committed !== supergraph) {
-    console.error('gateway/supergraph.graphql is stale: run `npm run compose` and commit the result.');
+    console.error(
+      'gateway/supergraph.graphql is stale: run `npm run compose` and commit the result.',
+    );
     process.exit(1);
   }
   console.log('supergraph.graphql is up to date');

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { accessTokenSecretSchema, baseEnvSchema, isDevelopmentSecret, loadConfig } from '@shop/config';
+import {
+  accessTokenSecretSchema,
+  baseEnvSchema,
+  isDevelopmentSecret,
+  loadConfig,
+} from '@shop/config';
 import { SUBGRAPHS } from './subgraphs';
 
 export const gatewayConfigSchema = z
@@ -11,20 +16,29 @@ export const gatewayConfigSchema = z
     MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
     MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(30),
     ...Object.fromEntries(
-      SUBGRAPHS.map(({ name, defaultUrl }) => [`${name.toUpperCase()}_URL`, z.url().default(defaultUrl)]),
+      SUBGRAPHS.map(({ name, defaultUrl }) => [
+        `${name.toUpperCase()}_URL`,
+        z.url().default(defaultUrl),
+      ]),
     ),
   })
   .refine(
     (env) =>
       env.NODE_ENV !== 'production' ||
-      (!isDevelopmentSecret(env.GATEWAY_SIGNING_SECRET) && !isDevelopmentSecret(env.ACCESS_TOKEN_SECRET)),
-    { path: ['ACCESS_TOKEN_SECRET'], message: 'secrets must be set to values of your own in production' },
+      (!isDevelopmentSecret(env.GATEWAY_SIGNING_SECRET) &&
+        !isDevelopmentSecret(env.ACCESS_TOKEN_SECRET)),
+    {
+      path: ['ACCESS_TOKEN_SECRET'],
+      message: 'secrets must be set to values of your own in production',
+    },
   )
   .transform((env) => {
     const urls = env as Record<string, unknown>;
     return {
       ...env,
-      subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, urls[`${name.toUpperCase()}_URL`] as string])),
+      subgraphUrls: Object.fromEntries(
+        SUBGRAPHS.map(({ name }) => [name, urls[`${name.toUpperCase()}_URL`] as string]),
+      ),
     };
   });
 

@@ -2,7 +2,9 @@ import { isRedisReachable, type Redis } from '@shop/redis';
 
 async function isSubgraphReady(graphqlUrl: string): Promise<boolean> {
   try {
-    const response = await fetch(new URL('/ready', graphqlUrl), { signal: AbortSignal.timeout(1_500) });
+    const response = await fetch(new URL('/ready', graphqlUrl), {
+      signal: AbortSignal.timeout(1_500),
+    });
     return response.ok;
   } catch {
     return false;
@@ -17,6 +19,9 @@ export function gatewayReadiness(subgraphUrls: Record<string, string>, redis: Re
       isRedisReachable(redis),
       ...names.map((name) => isSubgraphReady(subgraphUrls[name] as string)),
     ]);
-    return { redis: redisReady ?? false, ...Object.fromEntries(names.map((name, index) => [name, subgraphs[index] ?? false])) };
+    return {
+      redis: redisReady ?? false,
+      ...Object.fromEntries(names.map((name, index) => [name, subgraphs[index] ?? false])),
+    };
   };
 }

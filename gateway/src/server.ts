@@ -38,12 +38,18 @@ export interface Gateway {
 export function createGateway(config: GatewayConfig): Gateway {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createMetrics('gateway');
-  const redis = createRedis(config.REDIS_URL);
+  const redis = createRedis(config.REDIS_URL, {
+    onError: (err) => logger.warn({ err: err.message }, 'redis connection error'),
+  });
   const authenticator = new Authenticator(config.ACCESS_TOKEN_SECRET, redis);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) =>
-      new SignedDataSource(name, config.subgraphUrls[name] ?? url ?? '', config.GATEWAY_SIGNING_SECRET),
+      new SignedDataSource(
+        name,
+        config.subgraphUrls[name] ?? url ?? '',
+        config.GATEWAY_SIGNING_SECRET,
+      ),
   });
 
   const http = createHttpService<GatewayContext>({
@@ -56,7 +62,12 @@ export function createGateway(config: GatewayConfig): Gateway {
         introspection: config.NODE_ENV !== 'production',
         includeStacktraceInErrorResponses: false,
         formatError: formatError(logger),
-        validationRules: [queryLimitsRule({ maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_QUERY_ALIASES })],
+        validationRules: [
+          queryLimitsRule({
+            maxDepth: config.MAX_QUERY_DEPTH,
+            maxAliases: config.MAX_QUERY_ALIASES,
+          }),
+        ],
         plugins: [
           ApolloServerPluginDrainHttpServer({ httpServer }),
           ApolloServerPluginLandingPageDisabled(),
@@ -66,10 +77,15 @@ export function createGateway(config: GatewayConfig): Gateway {
       }),
     context: async (req) => {
       const incoming = req.headers['x-request-id'];
-      const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      const requestId =
+        typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
       req.res?.setHeader('x-request-id', requestId);
       const identity = await authenticator.identify(req.headers.authorization);
-      return { requestId, identity, logger: logger.child({ reqId: requestId, userId: identity?.userId }) };
+      return {
+        requestId,
+        identity,
+        logger: logger.child({ reqId: requestId, userId: identity?.userId }),
+      };
     },
   });
 
@@ -82,3 +98,5 @@ export function createGateway(config: GatewayConfig): Gateway {
     },
   };
 }
+
+export { loadGatewayConfig, type GatewayConfig } from './config';

@@ -15,11 +15,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = signGatewayRequest({
       audience: this.subgraphName,
       identity: 'identity' in context ? (context.identity ?? null) : null,
-      requestId: 'requestId' in context && context.requestId ? context.requestId : 'gateway-internal',
+      requestId:
+        'requestId' in context && context.requestId ? context.requestId : 'gateway-internal',
       secret: this.signingSecret,
     });
     for (const [name, value] of Object.entries(headers)) request.http?.headers.set(name, value);

@@ -1,5 +1,9 @@
 export { startRedisServer, ensureRedisServerInstalled } from './servers/redis-server';
-export { startMongoServer, ensureMongoLauncherBuilt, type MongoBackend } from './servers/mongo-server';
+export {
+  startMongoServer,
+  ensureMongoLauncherBuilt,
+  type MongoBackend,
+} from './servers/mongo-server';
 export { startMailSink } from './sinks/mail-sink';
 export { startSmsSink } from './sinks/sms-sink';
 export type { RunningProcess } from './servers/child-process';

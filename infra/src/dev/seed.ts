@@ -21,7 +21,9 @@ export async function runSeeds(env: NodeJS.ProcessEnv): Promise<void> {
       await new Promise<void>((resolve, reject) =>
         seed.child.exitCode !== null
           ? resolve()
-          : seed.child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} seed failed`)))),
+          : seed.child.once('exit', (code) =>
+              code === 0 ? resolve() : reject(new Error(`${name} seed failed`)),
+            ),
       );
     }),
   );

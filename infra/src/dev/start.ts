@@ -26,7 +26,9 @@ function printer(name: string) {
   return (line: string) => console.log(`[${name}] ${line}`);
 }
 
-async function startInfrastructure(config: DevConfig): Promise<{ mongoUri: string; redisUrl: string }> {
+async function startInfrastructure(
+  config: DevConfig,
+): Promise<{ mongoUri: string; redisUrl: string }> {
   ensureRedisServerInstalled(log);
   ensureMongoLauncherBuilt(log);
   let mongoUri = config.MONGODB_URI;
@@ -43,10 +45,15 @@ async function startInfrastructure(config: DevConfig): Promise<{ mongoUri: strin
   let redisUrl = config.REDIS_URL;
   if (!redisUrl) {
     await refuseBusyPort(config.REDIS_PORT, 'Redis', 'REDIS_URL');
-    stoppers.push(await startRedisServer({ port: config.REDIS_PORT, dataDir: join(config.DATA_DIR, 'redis') }));
+    stoppers.push(
+      await startRedisServer({ port: config.REDIS_PORT, dataDir: join(config.DATA_DIR, 'redis') }),
+    );
     redisUrl = `redis://127.0.0.1:${config.REDIS_PORT}`;
   }
-  const mail = await startMailSink({ smtpPort: config.MAIL_SINK_SMTP_PORT, httpPort: config.MAIL_SINK_HTTP_PORT });
+  const mail = await startMailSink({
+    smtpPort: config.MAIL_SINK_SMTP_PORT,
+    httpPort: config.MAIL_SINK_HTTP_PORT,
+  });
   stoppers.push({ name: 'mail sink', stop: mail.stop });
   const sms = await startSmsSink({ port: config.SMS_SINK_PORT });
   stoppers.push({ name: 'sms sink', stop: sms.stop });
@@ -55,11 +62,17 @@ async function startInfrastructure(config: DevConfig): Promise<{ mongoUri: strin
 
 async function refuseBusyPort(port: number, what: string, variable: string) {
   if (await isPortInUse(port)) {
-    throw new Error(`Port ${port} is taken. Stop what uses it, or point ${variable} at an existing ${what}.`);
+    throw new Error(
+      `Port ${port} is taken. Stop what uses it, or point ${variable} at an existing ${what}.`,
+    );
   }
 }
 
-function startNodeService(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<RunningProcess> {
+function startNodeService(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+): Promise<RunningProcess> {
   return startProcess({
     name,
     command: process.execPath,

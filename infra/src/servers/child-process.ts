@@ -66,7 +66,9 @@ export function startProcess(options: StartOptions): Promise<RunningProcess> {
     child.once('exit', (code, signal) => {
       if (ready) return;
       clearTimeout(timer);
-      reject(new Error(`${name} exited (${signal ?? code}) before it was ready:\n${tail.join('\n')}`));
+      reject(
+        new Error(`${name} exited (${signal ?? code}) before it was ready:\n${tail.join('\n')}`),
+      );
     });
   });
 }

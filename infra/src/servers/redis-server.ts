@@ -10,7 +10,9 @@ export function ensureRedisServerInstalled(log: (message: string) => void = () =
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   if (found.status === 0) return found.stdout.trim();
   if (process.getuid?.() !== 0) {
-    throw new Error('redis-server is not installed. Install it with: sudo apt-get install -y redis-server');
+    throw new Error(
+      'redis-server is not installed. Install it with: sudo apt-get install -y redis-server',
+    );
   }
   log('redis-server is missing; installing it with apt-get');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -33,7 +35,14 @@ export interface RedisServerOptions {
  */
 export async function startRedisServer(options: RedisServerOptions): Promise<RunningProcess> {
   const binary = ensureRedisServerInstalled();
-  const args = ['--port', String(options.port), '--bind', '127.0.0.1', '--maxmemory-policy', 'noeviction'];
+  const args = [
+    '--port',
+    String(options.port),
+    '--bind',
+    '127.0.0.1',
+    '--maxmemory-policy',
+    'noeviction',
+  ];
   args.push('--save', '');
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });

@@ -39,7 +39,9 @@ export async function startMailSink({ smtpPort, httpPort, host = '127.0.0.1' }: 
         .then((mail) => {
           if (failuresToInject > 0) {
             failuresToInject -= 1;
-            const error = Object.assign(new Error('Temporary failure injected by the sink'), { responseCode: 451 });
+            const error = Object.assign(new Error('Temporary failure injected by the sink'), {
+              responseCode: 451,
+            });
             return callback(error);
           }
           store.add({
@@ -85,5 +87,7 @@ export async function startMailSink({ smtpPort, httpPort, host = '127.0.0.1' }: 
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
   const list = Array.isArray(field) ? field : field ? [field] : [];
-  return list.flatMap((entry) => entry.value.map((address) => address.address ?? '')).filter(Boolean);
+  return list
+    .flatMap((entry) => entry.value.map((address) => address.address ?? ''))
+    .filter(Boolean);
 }

@@ -39,7 +39,9 @@ export async function startSmsSink({ port, host = '127.0.0.1' }: { port: number;
     const to = body['To'] ?? '';
     const from = body['From'] ?? body['MessagingServiceSid'] ?? '';
     if (!E164.test(to)) {
-      res.status(400).json(twilioError(21211, `The 'To' number ${to} is not a valid phone number.`, 400));
+      res
+        .status(400)
+        .json(twilioError(21211, `The 'To' number ${to} is not a valid phone number.`, 400));
       return;
     }
     const message = store.add({ to, from, body: body['Body'] ?? '' });

@@ -34,7 +34,10 @@ export async function signAccessToken(
  * claims, or null for any token that does not verify; whether its session is still alive is
  * the caller's check.
  */
-export async function verifyAccessToken(token: string, { secret }: AccessTokenKeys): Promise<Identity | null> {
+export async function verifyAccessToken(
+  token: string,
+  { secret }: AccessTokenKeys,
+): Promise<Identity | null> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       algorithms: [ACCESS_TOKEN_ALGORITHM],
@@ -43,7 +46,12 @@ export async function verifyAccessToken(token: string, { secret }: AccessTokenKe
       requiredClaims: ['exp', 'sub'],
     });
     const { sub, sid, roles } = payload;
-    if (typeof sub !== 'string' || typeof sid !== 'string' || !Array.isArray(roles) || !roles.every(isRole)) {
+    if (
+      typeof sub !== 'string' ||
+      typeof sid !== 'string' ||
+      !Array.isArray(roles) ||
+      !roles.every(isRole)
+    ) {
       return null;
     }
     return { userId: sub, sessionId: sid, roles };

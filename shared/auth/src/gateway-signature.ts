@@ -54,19 +54,24 @@ export function verifyGatewayRequest(input: VerifyInput): CallerProof {
   const signature = header(input.headers, SIGNATURE_HEADER);
   const identityHeader = header(input.headers, IDENTITY_HEADER) ?? '';
   if (!signature) {
-    return identityHeader ? { kind: 'forged', reason: 'identity without proof' } : { kind: 'unproven' };
+    return identityHeader
+      ? { kind: 'forged', reason: 'identity without proof' }
+      : { kind: 'unproven' };
   }
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(signature);
   if (!match) return { kind: 'forged', reason: 'malformed signature' };
   const issuedAt = Number(match[1]);
   const now = input.nowSeconds ?? Math.floor(Date.now() / 1000);
-  if (Math.abs(now - issuedAt) > MAX_AGE_SECONDS) return { kind: 'forged', reason: 'expired signature' };
+  if (Math.abs(now - issuedAt) > MAX_AGE_SECONDS)
+    return { kind: 'forged', reason: 'expired signature' };
   const requestId = header(input.headers, REQUEST_ID_HEADER) ?? '';
   const expected = hmac(input.secret, [input.audience, issuedAt, requestId, identityHeader]);
   if (!safeEqual(expected, match[2] ?? '')) return { kind: 'forged', reason: 'bad signature' };
   if (!identityHeader) return { kind: 'gateway', identity: null };
   const identity = decodeIdentity(identityHeader);
-  return identity ? { kind: 'gateway', identity } : { kind: 'forged', reason: 'malformed identity' };
+  return identity
+    ? { kind: 'gateway', identity }
+    : { kind: 'forged', reason: 'malformed identity' };
 }
 
 function encodeIdentity(identity: Identity): string {

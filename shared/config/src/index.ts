@@ -1,3 +1,8 @@
 export { loadConfig, ConfigError } from './load-config';
-export { accessTokenSecretSchema, baseEnvSchema, isDevelopmentSecret, type BaseEnv } from './base-env';
+export {
+  accessTokenSecretSchema,
+  baseEnvSchema,
+  isDevelopmentSecret,
+  type BaseEnv,
+} from './base-env';
 export { subgraphEnvSchema } from './subgraph-env';

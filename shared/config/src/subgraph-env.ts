@@ -13,12 +13,19 @@ export function subgraphEnvSchema(name: string, defaultPort: number) {
       [`${prefix}_PORT`]: z.coerce.number().int().min(0).max(65_535).default(defaultPort),
       [`${prefix}_DB`]: z.string().min(1).default(`shop_${name}`),
     })
-    .refine((env) => env.NODE_ENV !== 'production' || !isDevelopmentSecret(env.GATEWAY_SIGNING_SECRET), {
-      path: ['GATEWAY_SIGNING_SECRET'],
-      message: 'must be set to a secret of your own in production',
-    })
+    .refine(
+      (env) => env.NODE_ENV !== 'production' || !isDevelopmentSecret(env.GATEWAY_SIGNING_SECRET),
+      {
+        path: ['GATEWAY_SIGNING_SECRET'],
+        message: 'must be set to a secret of your own in production',
+      },
+    )
     .transform((env) => {
       const own = env as Record<string, unknown>;
-      return { ...env, port: own[`${prefix}_PORT`] as number, dbName: own[`${prefix}_DB`] as string };
+      return {
+        ...env,
+        port: own[`${prefix}_PORT`] as number,
+        dbName: own[`${prefix}_DB`] as string,
+      };
     });
 }

@@ -14,13 +14,19 @@ export interface MongoOptions {
  * tests can point each file at its own database. Indexes are built by `syncIndexes` at start-up,
  * never by mongoose's background autoIndex.
  */
-export async function connectMongo({ uri, dbName, maxPoolSize = 20 }: MongoOptions): Promise<Connection> {
+export async function connectMongo({
+  uri,
+  dbName,
+  maxPoolSize = 20,
+}: MongoOptions): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
     dbName,
     maxPoolSize,
     autoIndex: false,
     autoCreate: true,
     serverSelectionTimeoutMS: 5_000,
+    // Lets tests and diagnostics count round trips per request through command events.
+    monitorCommands: true,
   });
   await connection.asPromise();
   return connection;

@@ -2,17 +2,26 @@ import { Redis, type RedisOptions } from 'ioredis';
 
 export { Redis };
 
-/**
- * A Redis client for commands. BullMQ needs `maxRetriesPerRequest: null` on its own
- * connections; pass `{ forQueues: true }` for those.
- */
-export function createRedis(url: string, { forQueues = false } = {}): Redis {
+export interface CreateRedisOptions {
+  /** BullMQ needs `maxRetriesPerRequest: null` on its connections. @defaultValue false */
+  forQueues?: boolean;
+  /**
+   * Connection errors; ioredis reconnects on its own, and `/ready` reports the outage, so they
+   * are logged rather than thrown.
+   */
+  onError?: (error: Error) => void;
+}
+
+/** A Redis client that reconnects with backoff after connection loss. */
+export function createRedis(url: string, { forQueues = false, onError = () => {} }: CreateRedisOptions = {}): Redis {
   const options: RedisOptions = {
     lazyConnect: false,
     enableReadyCheck: true,
     maxRetriesPerRequest: forQueues ? null : 3,
   };
-  return new Redis(url, options);
+  const client = new Redis(url, options);
+  client.on('error', onError);
+  return client;
 }
 
 /** True when Redis answers PING within a second; used by `/ready`. */

@@ -1,10 +1,18 @@
 export { createMetrics, type ServiceMetrics } from './metrics';
 export { requestLoggingPlugin, metricsPlugin } from './plugins';
 export { createHttpService, type HttpService, type HttpServiceOptions } from './http-service';
-export { createSubgraphService, type SubgraphServiceOptions, type SubgraphBaseContext } from './subgraph-service';
+export {
+  createSubgraphService,
+  type SubgraphServiceOptions,
+  type SubgraphBaseContext,
+} from './subgraph-service';
 export { runUntilSignal } from './run-until-signal';
 export { queryLimitsRule, type QueryLimits } from './query-limits';
-export { openSubgraphRuntime, type SubgraphRuntime, type SubgraphRuntimeOptions } from './subgraph-runtime';
+export {
+  openSubgraphRuntime,
+  type SubgraphRuntime,
+  type SubgraphRuntimeOptions,
+} from './subgraph-runtime';
 export { DateTimeScalar } from './date-time-scalar';
 export { startSubgraphProcess } from './start-subgraph-process';
 export { createSubgraph, type Subgraph, type SubgraphDefinition } from './create-subgraph';

@@ -8,7 +8,9 @@ interface LoggingContext extends BaseContext {
 }
 
 /** One structured log line per operation, carrying the request id the gateway assigned. */
-export function requestLoggingPlugin<TContext extends LoggingContext>(): ApolloServerPlugin<TContext> {
+export function requestLoggingPlugin<
+  TContext extends LoggingContext,
+>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
       const startedAt = process.hrtime.bigint();
@@ -30,13 +32,18 @@ export function requestLoggingPlugin<TContext extends LoggingContext>(): ApolloS
   };
 }
 
-export function metricsPlugin<TContext extends BaseContext>(metrics: ServiceMetrics): ApolloServerPlugin<TContext> {
+export function metricsPlugin<TContext extends BaseContext>(
+  metrics: ServiceMetrics,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       const stopTimer = metrics.operationDuration.startTimer();
       return {
         async willSendResponse({ errors, operation }) {
-          stopTimer({ operation_type: operation?.operation ?? 'unknown', outcome: errors?.length ? 'error' : 'ok' });
+          stopTimer({
+            operation_type: operation?.operation ?? 'unknown',
+            outcome: errors?.length ? 'error' : 'ok',
+          });
           for (const error of errors ?? []) {
             metrics.errors.inc({ code: String(error.extensions['code'] ?? 'UNKNOWN') });
           }

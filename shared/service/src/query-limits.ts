@@ -1,4 +1,10 @@
-import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 
 export interface QueryLimits {
   /** @defaultValue 12 */
@@ -17,10 +23,16 @@ export function queryLimitsRule(limits: QueryLimits) {
       context
         .getDocument()
         .definitions.flatMap((definition) =>
-          definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+          definition.kind === Kind.FRAGMENT_DEFINITION
+            ? [[definition.name.value, definition] as const]
+            : [],
         ),
     );
-    const measure = (selectionSet: SelectionSetNode, depth: number, seen: Set<string>): { depth: number; aliases: number } => {
+    const measure = (
+      selectionSet: SelectionSetNode,
+      depth: number,
+      seen: Set<string>,
+    ): { depth: number; aliases: number } => {
       let maxDepth = depth;
       let aliases = 0;
       for (const selection of selectionSet.selections) {
@@ -61,9 +73,12 @@ export function queryLimitsRule(limits: QueryLimits) {
         }
         if (aliases > limits.maxAliases) {
           context.reportError(
-            new GraphQLError(`Query uses ${aliases} aliases, more than the limit of ${limits.maxAliases}`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-            }),
+            new GraphQLError(
+              `Query uses ${aliases} aliases, more than the limit of ${limits.maxAliases}`,
+              {
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              },
+            ),
           );
         }
       },

@@ -4,7 +4,11 @@ import type { Logger } from '@shop/logger';
  * Runs `stop` once on SIGINT or SIGTERM, then exits. A second signal, or a stop that takes
  * longer than `timeoutMs`, exits at once so a stuck dependency cannot hang a deploy.
  */
-export function runUntilSignal(logger: Logger, stop: () => Promise<void>, timeoutMs = 10_000): void {
+export function runUntilSignal(
+  logger: Logger,
+  stop: () => Promise<void>,
+  timeoutMs = 10_000,
+): void {
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);

@@ -7,7 +7,9 @@ import { runUntilSignal } from './run-until-signal';
  * The body of every subgraph's `index.ts`: build, listen, stop cleanly on SIGINT/SIGTERM.
  * A bad configuration stops the process with the message naming the variable.
  */
-export function startSubgraphProcess(build: () => Promise<{ port: number; host: string; subgraph: Subgraph }>): void {
+export function startSubgraphProcess(
+  build: () => Promise<{ port: number; host: string; subgraph: Subgraph }>,
+): void {
   build()
     .then(async ({ port, host, subgraph }) => {
       await subgraph.http.listen(port, host);

@@ -28,19 +28,26 @@ export interface SubgraphRuntime {
  * Opens the subgraph's own database and its Redis connection, builds declared indexes and
  * returns the readiness checks `/ready` reports.
  */
-export async function openSubgraphRuntime(options: SubgraphRuntimeOptions): Promise<SubgraphRuntime> {
+export async function openSubgraphRuntime(
+  options: SubgraphRuntimeOptions,
+): Promise<SubgraphRuntime> {
   const logger = createLogger(options.name, options.logLevel);
   const mongo = await connectMongo({ uri: options.mongoUri, dbName: options.dbName });
   options.registerModels(mongo);
   await syncAllIndexes(mongo);
-  const redis = createRedis(options.redisUrl);
+  const redis = createRedis(options.redisUrl, {
+    onError: (err) => logger.warn({ err: err.message }, 'redis connection error'),
+  });
   return {
     logger,
     metrics: createMetrics(options.name),
     mongo,
     redis,
     async readiness() {
-      const [mongoReady, redisReady] = await Promise.all([isMongoReachable(mongo), isRedisReachable(redis)]);
+      const [mongoReady, redisReady] = await Promise.all([
+        isMongoReachable(mongo),
+        isRedisReachable(redis),
+      ]);
       return { mongo: mongoReady, redis: redisReady };
     },
     async close() {

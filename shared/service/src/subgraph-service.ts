@@ -1,7 +1,10 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
@@ -72,7 +75,8 @@ export function createSubgraphService<TContext extends SubgraphBaseContext>(
         secret: options.signingSecret,
         headers: req.headers,
       });
-      const requestId = proof.kind === 'gateway' ? String(req.headers['x-request-id']) : randomUUID();
+      const requestId =
+        proof.kind === 'gateway' ? String(req.headers['x-request-id']) : randomUUID();
       const logger = options.logger.child({ reqId: requestId });
       if (proof.kind === 'forged') {
         logger.warn({ reason: proof.reason }, 'refused request with unproven identity');
@@ -93,16 +97,20 @@ export function createSubgraphService<TContext extends SubgraphBaseContext>(
 
 const GATEWAY_ONLY_FIELDS = new Set(['_entities', '_service']);
 
-function federationFieldsOnlyForGateway<TContext extends SubgraphBaseContext>(): ApolloServerPlugin<TContext> {
+function federationFieldsOnlyForGateway<
+  TContext extends SubgraphBaseContext,
+>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
           if (contextValue.fromGateway || !operation) return;
           const asksForFederationField = operation.selectionSet.selections.some(
-            (selection) => selection.kind === Kind.FIELD && GATEWAY_ONLY_FIELDS.has(selection.name.value),
+            (selection) =>
+              selection.kind === Kind.FIELD && GATEWAY_ONLY_FIELDS.has(selection.name.value),
           );
-          if (asksForFederationField) throw new ForbiddenError('Only the gateway may query federation fields');
+          if (asksForFederationField)
+            throw new ForbiddenError('Only the gateway may query federation fields');
         },
       };
     },

@@ -24,3 +24,5 @@ export function createCartSubgraph(config: CartConfig): Promise<Subgraph> {
     },
   });
 }
+
+export { loadCartConfig, type CartConfig } from './config';

@@ -23,3 +23,5 @@ export function createOrdersSubgraph(config: OrdersConfig): Promise<Subgraph> {
     },
   });
 }
+
+export { loadOrdersConfig, type OrdersConfig } from './config';

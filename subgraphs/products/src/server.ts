@@ -35,3 +35,5 @@ export function createProductsSubgraph(config: ProductsConfig): Promise<Subgraph
     },
   });
 }
+
+export { loadProductsConfig, type ProductsConfig } from './config';

@@ -19,7 +19,12 @@ export function createSupportSubgraph(config: SupportConfig): Promise<Subgraph> 
     },
     contextFactory: ({ mongo }) => {
       const inquiries = inquiryModel(mongo);
-      return (base) => ({ ...base, inquiries: new InquiryService(inquiries, createInquiryLoaders(inquiries)) });
+      return (base) => ({
+        ...base,
+        inquiries: new InquiryService(inquiries, createInquiryLoaders(inquiries)),
+      });
     },
   });
 }
+
+export { loadSupportConfig, type SupportConfig } from './config';

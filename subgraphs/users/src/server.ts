@@ -26,3 +26,5 @@ export function createUsersSubgraph(config: UsersConfig): Promise<Subgraph> {
     },
   });
 }
+
+export { loadUsersConfig, type UsersConfig } from './config';

@@ -49,7 +49,10 @@ export class CartStore {
   private toCart(userId: string, fields: Record<string, string>): StoredCart {
     const lines = Object.entries(fields)
       .filter(([field]) => field.startsWith(LINE_PREFIX))
-      .map(([field, quantity]) => ({ productId: field.slice(LINE_PREFIX.length), quantity: Number(quantity) }));
+      .map(([field, quantity]) => ({
+        productId: field.slice(LINE_PREFIX.length),
+        quantity: Number(quantity),
+      }));
     const updatedAt = fields[UPDATED_AT] ? new Date(Number(fields[UPDATED_AT])) : new Date(0);
     return { id: userId, lines, updatedAt };
   }

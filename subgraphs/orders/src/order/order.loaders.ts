@@ -3,7 +3,9 @@ import type { OrderDocument, OrderModel } from './order.model';
 
 export function createOrderLoaders(orders: OrderModel) {
   return {
-    orderById: createByIdLoader((ids) => orders.find({ _id: { $in: ids } }).lean<OrderDocument[]>()),
+    orderById: createByIdLoader((ids) =>
+      orders.find({ _id: { $in: ids } }).lean<OrderDocument[]>(),
+    ),
   };
 }
 

@@ -38,5 +38,7 @@ orderSchema.index({ userId: 1, createdAt: -1 });
 export type OrderModel = Model<OrderDocument>;
 
 export function orderModel(connection: Connection): OrderModel {
-  return (connection.models['Order'] as OrderModel | undefined) ?? connection.model('Order', orderSchema);
+  return (
+    (connection.models['Order'] as OrderModel | undefined) ?? connection.model('Order', orderSchema)
+  );
 }

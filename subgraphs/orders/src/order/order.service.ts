@@ -10,12 +10,20 @@ export class OrderService {
   ) {}
 
   /** A user's orders, newest first, for the user themself and staff (AGENT, ADMIN). */
-  async ordersOfUser(userId: string, first: number, identity: Identity | null): Promise<OrderDocument[]> {
+  async ordersOfUser(
+    userId: string,
+    first: number,
+    identity: Identity | null,
+  ): Promise<OrderDocument[]> {
     this.assertMayRead(userId, identity);
     if (!Number.isInteger(first) || first < 1 || first > 100) {
       throw new BadUserInputError('first must be between 1 and 100', 'first');
     }
-    return this.orders.find({ userId }).sort({ createdAt: -1 }).limit(first).lean<OrderDocument[]>();
+    return this.orders
+      .find({ userId })
+      .sort({ createdAt: -1 })
+      .limit(first)
+      .lean<OrderDocument[]>();
   }
 
   /** An order by id, for its owner and staff; null when it does not exist. */

@@ -19,5 +19,8 @@ const categorySchema = new Schema<CategoryDocument>(
 export type CategoryModel = Model<CategoryDocument>;
 
 export function categoryModel(connection: Connection): CategoryModel {
-  return (connection.models['Category'] as CategoryModel | undefined) ?? connection.model('Category', categorySchema);
+  return (
+    (connection.models['Category'] as CategoryModel | undefined) ??
+    connection.model('Category', categorySchema)
+  );
 }

@@ -8,6 +8,7 @@ export function encodeCursor(id: Types.ObjectId): string {
 
 export function decodeCursor(cursor: string): Types.ObjectId {
   const hex = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!Types.ObjectId.isValid(hex) || hex.length !== 24) throw new BadUserInputError('Invalid cursor', 'after');
+  if (!Types.ObjectId.isValid(hex) || hex.length !== 24)
+    throw new BadUserInputError('Invalid cursor', 'after');
   return new Types.ObjectId(hex);
 }

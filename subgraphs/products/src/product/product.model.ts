@@ -59,5 +59,8 @@ productSchema.index({ 'price.amount': 1 });
 export type ProductModel = Model<ProductDocument>;
 
 export function productModel(connection: Connection): ProductModel {
-  return (connection.models['Product'] as ProductModel | undefined) ?? connection.model('Product', productSchema);
+  return (
+    (connection.models['Product'] as ProductModel | undefined) ??
+    connection.model('Product', productSchema)
+  );
 }

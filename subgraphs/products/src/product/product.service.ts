@@ -26,14 +26,24 @@ export class ProductService {
    * A page of active products in id order (newest ids last), filters combined with AND.
    * `first` above {@link MAX_PAGE_SIZE} is refused rather than silently truncated.
    */
-  async list(filter: ProductListFilter, first: number, after?: string | null): Promise<ProductPage> {
+  async list(
+    filter: ProductListFilter,
+    first: number,
+    after?: string | null,
+  ): Promise<ProductPage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
     }
     const query = this.toQuery(filter);
-    const pageQuery: FilterQuery<ProductDocument> = after ? { ...query, _id: { $gt: decodeCursor(after) } } : query;
+    const pageQuery: FilterQuery<ProductDocument> = after
+      ? { ...query, _id: { $gt: decodeCursor(after) } }
+      : query;
     const [rows, totalCount] = await Promise.all([
-      this.products.find(pageQuery).sort({ _id: 1 }).limit(first + 1).lean<ProductDocument[]>(),
+      this.products
+        .find(pageQuery)
+        .sort({ _id: 1 })
+        .limit(first + 1)
+        .lean<ProductDocument[]>(),
       this.products.countDocuments(query),
     ]);
     const page = rows.slice(0, first);
@@ -48,7 +58,8 @@ export class ProductService {
   private toQuery(filter: ProductListFilter): FilterQuery<ProductDocument> {
     const query: FilterQuery<ProductDocument> = { status: 'ACTIVE' };
     if (filter.categoryId) {
-      if (!isObjectIdString(filter.categoryId)) throw new BadUserInputError('Unknown category', 'categoryId');
+      if (!isObjectIdString(filter.categoryId))
+        throw new BadUserInputError('Unknown category', 'categoryId');
       query.categoryId = new Types.ObjectId(filter.categoryId);
     }
     if (filter.minPrice != null || filter.maxPrice != null) {

@@ -26,7 +26,8 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const pick = <T>(random: () => number, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)] as T;
 
 /**
  * Units on hand: most products in stock, some low, some sold out; every status appears in any
@@ -62,7 +63,10 @@ export function generateCatalog(count: number, seed = 20261121): GeneratedProduc
       description: `${brand}의 ${quality.ko} ${kind.ko}입니다. ${color.ko} 색상, 모델 ${model}. 매일 쓰기 좋은 ${category.ko} 제품으로 1년 품질 보증이 포함됩니다.`,
       descriptionEn: `The ${quality.en.toLowerCase()} ${kind.en.toLowerCase()} from ${brand}, model ${model} in ${color.en.toLowerCase()}. An everyday ${category.en.toLowerCase()} pick with a one-year warranty.`,
       price: { amount, currency: 'KRW' },
-      images: [`/images/products/${sku.toLowerCase()}-1.jpg`, `/images/products/${sku.toLowerCase()}-2.jpg`],
+      images: [
+        `/images/products/${sku.toLowerCase()}-1.jpg`,
+        `/images/products/${sku.toLowerCase()}-2.jpg`,
+      ],
       tags: [...new Set([...kind.tags, quality.tag, brand.toLowerCase()])],
       stock: { onHand: stockFor(index, random), reserved: 0 },
       // Spread creation times over the year so "newest" sorting has something to sort.

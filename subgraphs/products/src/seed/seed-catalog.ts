@@ -11,7 +11,10 @@ const BATCH = 1_000;
  * sku with `$setOnInsert`, so a re-run adds what is missing and never overwrites stock or
  * prices that changed since.
  */
-export async function seedCatalog(connection: Connection, count: number): Promise<{ inserted: number }> {
+export async function seedCatalog(
+  connection: Connection,
+  count: number,
+): Promise<{ inserted: number }> {
   const categories = categoryModel(connection);
   const products = productModel(connection);
   await categories.bulkWrite(
@@ -23,7 +26,9 @@ export async function seedCatalog(connection: Connection, count: number): Promis
       },
     })),
   );
-  const categoryIds = new Map((await categories.find().lean()).map((category) => [category.slug, category._id]));
+  const categoryIds = new Map(
+    (await categories.find().lean()).map((category) => [category.slug, category._id]),
+  );
   if ((await products.estimatedDocumentCount()) >= count) return { inserted: 0 };
 
   let inserted = 0;
@@ -34,7 +39,12 @@ export async function seedCatalog(connection: Connection, count: number): Promis
         updateOne: {
           filter: { sku: product.sku },
           update: {
-            $setOnInsert: { ...product, categoryId: categoryIds.get(categorySlug), status: 'ACTIVE', updatedAt: product.createdAt },
+            $setOnInsert: {
+              ...product,
+              categoryId: categoryIds.get(categorySlug),
+              status: 'ACTIVE',
+              updatedAt: product.createdAt,
+            },
           },
           upsert: true,
           timestamps: false,

@@ -3,7 +3,9 @@ import type { InquiryDocument, InquiryModel } from './inquiry.model';
 
 export function createInquiryLoaders(inquiries: InquiryModel) {
   return {
-    inquiryById: createByIdLoader((ids) => inquiries.find({ _id: { $in: ids } }).lean<InquiryDocument[]>()),
+    inquiryById: createByIdLoader((ids) =>
+      inquiries.find({ _id: { $in: ids } }).lean<InquiryDocument[]>(),
+    ),
   };
 }
 

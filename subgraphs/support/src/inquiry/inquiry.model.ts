@@ -29,5 +29,8 @@ inquirySchema.index({ status: 1, createdAt: 1 });
 export type InquiryModel = Model<InquiryDocument>;
 
 export function inquiryModel(connection: Connection): InquiryModel {
-  return (connection.models['Inquiry'] as InquiryModel | undefined) ?? connection.model('Inquiry', inquirySchema);
+  return (
+    (connection.models['Inquiry'] as InquiryModel | undefined) ??
+    connection.model('Inquiry', inquirySchema)
+  );
 }

@@ -10,12 +10,20 @@ export class InquiryService {
   ) {}
 
   /** A user's inquiries, newest first, for the user themself and staff (AGENT, ADMIN). */
-  async inquiriesOfUser(userId: string, first: number, identity: Identity | null): Promise<InquiryDocument[]> {
+  async inquiriesOfUser(
+    userId: string,
+    first: number,
+    identity: Identity | null,
+  ): Promise<InquiryDocument[]> {
     this.assertMayRead(userId, identity);
     if (!Number.isInteger(first) || first < 1 || first > 100) {
       throw new BadUserInputError('first must be between 1 and 100', 'first');
     }
-    return this.inquiries.find({ userId }).sort({ createdAt: -1 }).limit(first).lean<InquiryDocument[]>();
+    return this.inquiries
+      .find({ userId })
+      .sort({ createdAt: -1 })
+      .limit(first)
+      .lean<InquiryDocument[]>();
   }
 
   /** An inquiry by id, for its author and staff; null when it does not exist. */

@@ -34,5 +34,7 @@ const userSchema = new Schema<UserDocument>(
 export type UserModel = Model<UserDocument>;
 
 export function userModel(connection: Connection): UserModel {
-  return (connection.models['User'] as UserModel | undefined) ?? connection.model('User', userSchema);
+  return (
+    (connection.models['User'] as UserModel | undefined) ?? connection.model('User', userSchema)
+  );
 }
