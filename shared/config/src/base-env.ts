@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Development-only secrets; production refuses to start with them. */
 const DEVELOPMENT_SECRET = 'development-only-secret-change-me-0123456789abcdef';
 const DEVELOPMENT_ACCESS_TOKEN_SECRET = 'development-only-access-token-secret-0123456789';
+const DEVELOPMENT_INTERNAL_SECRET = 'development-only-internal-api-secret-0123456789';
 
 /**
  * Variables every process shares. Services extend this object with their own keys
@@ -17,6 +18,8 @@ export const baseEnvSchema = {
   REDIS_URL: z.string().startsWith('redis').default('redis://127.0.0.1:6379'),
   /** HMAC key that proves a request to a subgraph came from the gateway. */
   GATEWAY_SIGNING_SECRET: z.string().min(32).default(DEVELOPMENT_SECRET),
+  /** HMAC key of service-to-service calls (internal APIs); the gateway does not have it. */
+  INTERNAL_API_SECRET: z.string().min(32).default(DEVELOPMENT_INTERNAL_SECRET),
 };
 
 /** Signs access tokens (users subgraph) and verifies them (gateway); no other process has it. */
@@ -26,5 +29,9 @@ export type BaseEnv = z.infer<z.ZodObject<typeof baseEnvSchema>>;
 
 /** Rejects development defaults for secrets when running in production. */
 export function isDevelopmentSecret(value: string): boolean {
-  return value === DEVELOPMENT_SECRET || value === DEVELOPMENT_ACCESS_TOKEN_SECRET;
+  return [
+    DEVELOPMENT_SECRET,
+    DEVELOPMENT_ACCESS_TOKEN_SECRET,
+    DEVELOPMENT_INTERNAL_SECRET,
+  ].includes(value);
 }

@@ -13,7 +13,10 @@ export interface CreateRedisOptions {
 }
 
 /** A Redis client that reconnects with backoff after connection loss. */
-export function createRedis(url: string, { forQueues = false, onError = () => {} }: CreateRedisOptions = {}): Redis {
+export function createRedis(
+  url: string,
+  { forQueues = false, onError = () => {} }: CreateRedisOptions = {},
+): Redis {
   const options: RedisOptions = {
     lazyConnect: false,
     enableReadyCheck: true,

@@ -4,6 +4,7 @@ import { gql } from 'graphql-tag';
 import type { Connection } from 'mongoose';
 import type { BaseEnv } from '@shop/config';
 import type { HttpService } from './http-service';
+import { internalRouter, type InternalRoute } from './internal-api';
 import { createSubgraphService, type SubgraphBaseContext } from './subgraph-service';
 import { openSubgraphRuntime, type SubgraphRuntime } from './subgraph-runtime';
 
@@ -16,6 +17,16 @@ export interface SubgraphDefinition<TContext extends SubgraphBaseContext> {
   registerModels: (connection: Connection) => void;
   /** Called once with the open runtime; returns the per-request context builder. */
   contextFactory: (runtime: SubgraphRuntime) => (base: SubgraphBaseContext) => TContext;
+  /** Operations other services call under `/internal`, authenticated by the internal secret. */
+  internalRoutes?: (runtime: SubgraphRuntime) => InternalRoute[];
+  /** Work that runs for the life of the process: outbox relays, sweepers, event consumers. */
+  backgroundTasks?: (runtime: SubgraphRuntime) => BackgroundTask[];
+}
+
+/** A loop the subgraph starts with itself and stops before closing its connections. */
+export interface BackgroundTask {
+  start(): void;
+  stop(): Promise<void>;
 }
 
 export interface Subgraph {
@@ -47,12 +58,28 @@ export async function createSubgraph<TContext extends SubgraphBaseContext>(
     metrics: runtime.metrics,
     readiness: () => runtime.readiness(),
     buildContext: definition.contextFactory(runtime),
+    routers: definition.internalRoutes
+      ? [
+          {
+            path: '/internal',
+            router: internalRouter({
+              audience: definition.name,
+              secret: config.INTERNAL_API_SECRET,
+              routes: definition.internalRoutes(runtime),
+              logger: runtime.logger,
+            }),
+          },
+        ]
+      : [],
   });
+  const tasks = definition.backgroundTasks?.(runtime) ?? [];
+  for (const task of tasks) task.start();
   return {
     http,
     runtime,
     async stop() {
       await http.stop();
+      await Promise.all(tasks.map((task) => task.stop()));
       await runtime.close();
     },
   };

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
+import express, { type Request, type Router } from 'express';
 import type { Logger } from '@shop/logger';
 import type { ServiceMetrics } from './metrics';
 
@@ -14,6 +14,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   context: (req: Request) => Promise<TContext>;
   /** Named dependency checks for `/ready`; every one must be true. */
   readiness: () => Promise<Record<string, boolean>>;
+  /** Further routes, such as a service's internal API under `/internal`. */
+  routers?: Array<{ path: string; router: Router }>;
 }
 
 export interface HttpService {
@@ -45,6 +47,7 @@ export function createHttpService<TContext extends BaseContext>(
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
   });
+  for (const { path, router } of options.routers ?? []) app.use(path, router);
   app.get('/metrics', async (_req, res) => {
     res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
   });

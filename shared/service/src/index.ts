@@ -15,4 +15,15 @@ export {
 } from './subgraph-runtime';
 export { DateTimeScalar } from './date-time-scalar';
 export { startSubgraphProcess } from './start-subgraph-process';
-export { createSubgraph, type Subgraph, type SubgraphDefinition } from './create-subgraph';
+export {
+  createSubgraph,
+  type BackgroundTask,
+  type Subgraph,
+  type SubgraphDefinition,
+} from './create-subgraph';
+export {
+  InternalClient,
+  internalRouter,
+  type InternalClientOptions,
+  type InternalRoute,
+} from './internal-api';

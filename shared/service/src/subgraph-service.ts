@@ -13,7 +13,7 @@ import { verifyGatewayRequest, type Identity } from '@shop/auth';
 import { ForbiddenError, formatError } from '@shop/errors';
 import type { Logger } from '@shop/logger';
 import { randomUUID } from 'node:crypto';
-import { createHttpService, type HttpService } from './http-service';
+import { createHttpService, type HttpService, type HttpServiceOptions } from './http-service';
 import type { ServiceMetrics } from './metrics';
 import { metricsPlugin, requestLoggingPlugin } from './plugins';
 
@@ -38,6 +38,7 @@ export interface SubgraphServiceOptions<TContext extends SubgraphBaseContext> {
   readiness: () => Promise<Record<string, boolean>>;
   /** Adds the subgraph's loaders and services to the base context, per request. */
   buildContext: (base: SubgraphBaseContext) => TContext;
+  routers?: HttpServiceOptions<TContext>['routers'];
 }
 
 /**
@@ -53,6 +54,7 @@ export function createSubgraphService<TContext extends SubgraphBaseContext>(
     logger: options.logger,
     metrics: options.metrics,
     readiness: options.readiness,
+    ...(options.routers ? { routers: options.routers } : {}),
     createApollo: (httpServer: Server) =>
       new ApolloServer<TContext>({
         schema,

@@ -6,6 +6,7 @@ import { categoryModel } from './category/category.model';
 import { CategoryService } from './category/category.service';
 import { createProductLoaders } from './product/product.loaders';
 import { productModel } from './product/product.model';
+import { productInternalRoutes } from './product/product.internal';
 import { ProductService } from './product/product.service';
 import { resolvers } from './resolvers';
 
@@ -20,6 +21,8 @@ export function createProductsSubgraph(config: ProductsConfig): Promise<Subgraph
       productModel(connection);
       categoryModel(connection);
     },
+    internalRoutes: ({ mongo }) =>
+      productInternalRoutes(productModel(mongo), categoryModel(mongo), config.IN_STOCK_THRESHOLD),
     contextFactory: ({ mongo }) => {
       const products = productModel(mongo);
       const categories = categoryModel(mongo);

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * The products subgraph's internal API, called by cart and orders with a signed request
+ * (`InternalClient`), never exposed in the public graph.
+ */
+export const PRODUCTS_INTERNAL = {
+  /** Current price and availability of up to 100 products. */
+  lookup: '/products/lookup',
+} as const;
+
+export const productLookupRequest = z.object({
+  ids: z.array(z.string()).min(1).max(100),
+});
+export type ProductLookupRequest = z.infer<typeof productLookupRequest>;
+
+export const productSnapshot = z.object({
+  id: z.string(),
+  sku: z.string(),
+  name: z.string(),
+  price: z.object({ amount: z.number().int(), currency: z.string() }),
+  status: z.enum(['ACTIVE', 'ARCHIVED']),
+  availableQuantity: z.number().int(),
+  stockStatus: z.enum(['IN_STOCK', 'LOW_STOCK', 'SOLD_OUT']),
+  purchasable: z.boolean(),
+});
+export type ProductSnapshot = z.infer<typeof productSnapshot>;
+
+/** Snapshots in request order; null for ids that are unknown. */
+export const productLookupResponse = z.object({
+  products: z.array(productSnapshot.nullable()),
+});
+export type ProductLookupResponse = z.infer<typeof productLookupResponse>;

@@ -1,0 +1,113 @@
+import { Router, json, type Request } from 'express';
+import { signInternalRequest, verifyInternalRequest } from '@shop/auth';
+import { AppError, type ErrorCode, isPublicErrorCode } from '@shop/errors';
+import type { Logger } from '@shop/logger';
+
+/** One operation of a service's internal API: authenticated, never part of the public graph. */
+export interface InternalRoute {
+  /** Path under `/internal`, e.g. `/products/lookup`. */
+  path: string;
+  /** Services allowed to call it. */
+  callers: string[];
+  handle(body: unknown, caller: string): Promise<unknown>;
+}
+
+interface RawBodyRequest extends Request {
+  rawBody?: string;
+}
+
+/**
+ * Mounts internal routes under `/internal`. Each request must carry a signature over its body
+ * made with the internal secret by an allowed caller; coded errors travel back with their code
+ * (422), anything else as a masked 500.
+ */
+export function internalRouter(options: {
+  audience: string;
+  secret: string;
+  routes: InternalRoute[];
+  logger: Logger;
+}) {
+  const router = Router();
+  router.use(
+    json({
+      limit: '1mb',
+      verify: (req, _res, buffer) => {
+        (req as RawBodyRequest).rawBody = buffer.toString('utf8');
+      },
+    }),
+  );
+  for (const route of options.routes) {
+    router.post(route.path, async (req: RawBodyRequest, res) => {
+      const caller = verifyInternalRequest({
+        audience: options.audience,
+        secret: options.secret,
+        body: req.rawBody ?? '',
+        headers: req.headers,
+      });
+      if (!caller || !route.callers.includes(caller)) {
+        res
+          .status(401)
+          .json({ error: { code: 'UNAUTHENTICATED', message: 'Internal call not authenticated' } });
+        return;
+      }
+      try {
+        res.json({ data: await route.handle(req.body, caller) });
+      } catch (error) {
+        if (error instanceof AppError && isPublicErrorCode(error.code)) {
+          res.status(422).json({ error: { ...error.extensions, message: error.message } });
+          return;
+        }
+        options.logger.error({ err: error, path: route.path, caller }, 'internal call failed');
+        res
+          .status(500)
+          .json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+      }
+    });
+  }
+  return router;
+}
+
+export interface InternalClientOptions {
+  /** Base URL of the service, e.g. `http://127.0.0.1:4002`. */
+  baseUrl: string;
+  caller: string;
+  audience: string;
+  secret: string;
+  /** @defaultValue 5_000 */
+  timeoutMs?: number;
+}
+
+/** Calls another service's internal API; coded errors are rethrown as the same AppError. */
+export class InternalClient {
+  constructor(private readonly options: InternalClientOptions) {}
+
+  async post<T>(path: string, payload: unknown): Promise<T> {
+    const body = JSON.stringify(payload);
+    const headers = signInternalRequest({
+      caller: this.options.caller,
+      audience: this.options.audience,
+      body,
+      secret: this.options.secret,
+    });
+    const response = await fetch(new URL(`/internal${path}`, this.options.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
+    });
+    const parsed = (await response.json()) as {
+      data?: T;
+      error?: { code: string; message: string };
+    };
+    if (response.ok) return parsed.data as T;
+    const { code, message, ...details } = parsed.error ?? {
+      code: 'INTERNAL_SERVER_ERROR',
+      message: response.statusText,
+    };
+    if (response.status === 422 && isPublicErrorCode(code))
+      throw new AppError(code as ErrorCode, message, details);
+    throw new Error(
+      `internal call ${this.options.audience}${path} failed with ${response.status}: ${message}`,
+    );
+  }
+}

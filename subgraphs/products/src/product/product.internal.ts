@@ -1,0 +1,48 @@
+import {
+  PRODUCTS_INTERNAL,
+  productLookupRequest,
+  type ProductLookupResponse,
+} from '@shop/contracts';
+import { BadUserInputError } from '@shop/errors';
+import type { InternalRoute } from '@shop/service';
+import { createProductLoaders } from './product.loaders';
+import type { ProductModel } from './product.model';
+import type { CategoryModel } from '../category/category.model';
+import { availableQuantity, stockStatusOf } from './stock-status';
+
+/** Internal operations of the products subgraph for cart and orders. */
+export function productInternalRoutes(
+  products: ProductModel,
+  categories: CategoryModel,
+  inStockThreshold: number,
+): InternalRoute[] {
+  return [
+    {
+      path: PRODUCTS_INTERNAL.lookup,
+      callers: ['cart', 'orders'],
+      async handle(body): Promise<ProductLookupResponse> {
+        const request = productLookupRequest.safeParse(body);
+        if (!request.success)
+          throw new BadUserInputError('ids must be 1 to 100 product ids', 'ids');
+        const { productById } = createProductLoaders(products, categories);
+        const found = await productById.loadMany(request.data.ids);
+        return {
+          products: found.map((product) => {
+            if (!product || product instanceof Error) return null;
+            const available = availableQuantity(product);
+            return {
+              id: product._id.toHexString(),
+              sku: product.sku,
+              name: product.name,
+              price: product.price,
+              status: product.status,
+              availableQuantity: available,
+              stockStatus: stockStatusOf(available, inStockThreshold),
+              purchasable: product.status === 'ACTIVE' && available > 0,
+            };
+          }),
+        };
+      },
+    },
+  ];
+}

@@ -1,0 +1,79 @@
+import { PRODUCTS_INTERNAL, type ProductLookupResponse } from '@shop/contracts';
+import { InternalClient, type Subgraph } from '@shop/service';
+import { uniqueName } from '@shop/testing';
+import { productModel } from '../src/product/product.model';
+import { seedCatalog } from '../src/seed/seed-catalog';
+import { createProductsSubgraph, loadProductsConfig, type ProductsConfig } from '../src/server';
+
+describe('internal product lookup', () => {
+  let subgraph: Subgraph;
+  let config: ProductsConfig;
+  let baseUrl: string;
+  const client = (caller: string, secret = config.INTERNAL_API_SECRET) =>
+    new InternalClient({ baseUrl, caller, audience: 'products', secret });
+
+  beforeAll(async () => {
+    config = loadProductsConfig({ ...process.env, PRODUCTS_DB: uniqueName('products') });
+    subgraph = await createProductsSubgraph(config);
+    baseUrl = (await subgraph.http.listen(0)).url.replace('/graphql', '');
+    await seedCatalog(subgraph.runtime.mongo, 12);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('returns price and availability in request order, null for unknown ids', async () => {
+    const products = productModel(subgraph.runtime.mongo);
+    const [inStock, soldOut] = await Promise.all([
+      products.findOne({ sku: 'AUD-000001' }).lean(),
+      products.findOne({ sku: 'APP-000004' }).lean(),
+    ]);
+    await products.updateOne(
+      { _id: soldOut?._id },
+      { $set: { 'stock.onHand': 4, 'stock.reserved': 4 } },
+    );
+    const ids = [String(soldOut?._id), 'ffffffffffffffffffffffff', String(inStock?._id)];
+    const result = await client('cart').post<ProductLookupResponse>(PRODUCTS_INTERNAL.lookup, {
+      ids,
+    });
+    expect(result.products).toEqual([
+      expect.objectContaining({
+        id: ids[0],
+        availableQuantity: 0,
+        stockStatus: 'SOLD_OUT',
+        purchasable: false,
+      }),
+      null,
+      expect.objectContaining({
+        id: ids[2],
+        sku: 'AUD-000001',
+        price: inStock?.price,
+        stockStatus: 'IN_STOCK',
+        purchasable: true,
+      }),
+    ]);
+  });
+
+  it('refuses callers without a valid signature or not on the list', async () => {
+    const body = { ids: ['ffffffffffffffffffffffff'] };
+    await expect(
+      client('cart', 'another-secret-that-is-long-enough-000000').post(
+        PRODUCTS_INTERNAL.lookup,
+        body,
+      ),
+    ).rejects.toThrow(/401/);
+    await expect(client('support').post(PRODUCTS_INTERNAL.lookup, body)).rejects.toThrow(/401/);
+    const unsigned = await fetch(`${baseUrl}/internal${PRODUCTS_INTERNAL.lookup}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-shop-caller': 'cart' },
+      body: JSON.stringify(body),
+    });
+    expect(unsigned.status).toBe(401);
+  });
+
+  it('answers a bad request with a typed error', async () => {
+    await expect(
+      client('orders').post(PRODUCTS_INTERNAL.lookup, { ids: [] }),
+    ).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'ids' },
+    });
+  });
+});
