@@ -1,4 +1,4 @@
-import { Schema, Types, type Connection } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
 import { createLogger } from '@shop/logger';
 import { connectMongo, syncAllIndexes } from '@shop/mongo';
 import { createRedis, type Redis } from '@shop/redis';

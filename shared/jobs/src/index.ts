@@ -1,0 +1,2 @@
+export { createQueue, defaultJobOptions, type QueueConnection } from './queue';
+export { eventQueueName, type EventJob } from './event-queue';
