@@ -4,6 +4,7 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { closeServer, listenOn } from './listen';
 import { MessageStore } from './message-store';
+import { sinkApi } from './sink-api';
 
 export interface CapturedMail {
   to: string[];
@@ -27,7 +28,6 @@ export interface MailSinkOptions {
  */
 export async function startMailSink({ smtpPort, httpPort, host = '127.0.0.1' }: MailSinkOptions) {
   const store = new MessageStore<CapturedMail>();
-  let failuresToInject = 0;
 
   const smtp = new SMTPServer({
     authOptional: true,
@@ -37,8 +37,7 @@ export async function startMailSink({ smtpPort, httpPort, host = '127.0.0.1' }: 
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          if (failuresToInject > 0) {
-            failuresToInject -= 1;
+          if (store.takeFailure()) {
             const error = Object.assign(new Error('Temporary failure injected by the sink'), {
               responseCode: 451,
             });
@@ -58,19 +57,7 @@ export async function startMailSink({ smtpPort, httpPort, host = '127.0.0.1' }: 
   });
 
   const app = express();
-  app.use(express.json());
-  app.get('/api/messages', (_req, res) => {
-    res.json(store.list());
-  });
-  app.delete('/api/messages', (_req, res) => {
-    store.clear();
-    res.status(204).end();
-  });
-  app.post('/api/failures', (req, res) => {
-    const count = Number((req.body as { count?: unknown } | undefined)?.count ?? 1);
-    failuresToInject = Number.isInteger(count) && count >= 0 ? count : 1;
-    res.json({ failuresToInject });
-  });
+  app.use(sinkApi(store));
   const http = createServer(app);
 
   const boundSmtp = await listenOn(smtp.server, smtpPort, host);

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import express from 'express';
 import { closeServer, listenOn } from './listen';
 import { MessageStore } from './message-store';
+import { sinkApi } from './sink-api';
 
 export interface CapturedSms {
   to: string;
@@ -19,7 +20,6 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  */
 export async function startSmsSink({ port, host = '127.0.0.1' }: { port: number; host?: string }) {
   const store = new MessageStore<CapturedSms>();
-  let failuresToInject = 0;
   const app = express();
   app.use(express.urlencoded({ extended: false }));
   app.use(express.json());
@@ -30,8 +30,7 @@ export async function startSmsSink({ port, host = '127.0.0.1' }: { port: number;
       res.status(401).json(twilioError(20003, 'Authenticate', 401));
       return;
     }
-    if (failuresToInject > 0) {
-      failuresToInject -= 1;
+    if (store.takeFailure()) {
       res.status(503).json(twilioError(20500, 'Service unavailable (injected by the sink)', 503));
       return;
     }
@@ -61,18 +60,7 @@ export async function startSmsSink({ port, host = '127.0.0.1' }: { port: number;
       uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`,
     });
   });
-  app.get('/api/messages', (_req, res) => {
-    res.json(store.list());
-  });
-  app.delete('/api/messages', (_req, res) => {
-    store.clear();
-    res.status(204).end();
-  });
-  app.post('/api/failures', (req, res) => {
-    const count = Number((req.body as { count?: unknown } | undefined)?.count ?? 1);
-    failuresToInject = Number.isInteger(count) && count >= 0 ? count : 1;
-    res.json({ failuresToInject });
-  });
+  app.use(sinkApi(store));
 
   const http = createServer(app);
   const boundPort = await listenOn(http, port, host);
