@@ -15,6 +15,14 @@ export const gatewayConfigSchema = z
     ACCESS_TOKEN_SECRET: accessTokenSecretSchema,
     MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
     MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(30),
+    /**
+     * Take the client address from the first `X-Forwarded-For` entry; only behind a proxy that
+     * sets it, otherwise clients could choose their own address.
+     */
+    TRUST_PROXY: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
     ...Object.fromEntries(
       SUBGRAPHS.map(({ name, defaultUrl }) => [
         `${name.toUpperCase()}_URL`,

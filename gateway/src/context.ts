@@ -1,8 +1,10 @@
-import type { Identity } from '@shop/auth';
+import type { ClientInfo, Identity } from '@shop/auth';
 import type { Logger } from '@shop/logger';
 
 export interface GatewayContext {
   requestId: string;
   identity: Identity | null;
+  /** The caller's address and user agent, forwarded to subgraphs under the gateway's signature. */
+  client: ClientInfo;
   logger: Logger;
 }

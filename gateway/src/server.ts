@@ -17,6 +17,7 @@ import {
   type HttpService,
 } from '@shop/service';
 import { Authenticator } from './auth/authenticator';
+import { clientInfo } from './auth/client-info';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { gatewayReadiness } from './readiness';
@@ -84,6 +85,7 @@ export function createGateway(config: GatewayConfig): Gateway {
       return {
         requestId,
         identity,
+        client: clientInfo(req, config.TRUST_PROXY),
         logger: logger.child({ reqId: requestId, userId: identity?.userId }),
       };
     },

@@ -1,6 +1,7 @@
 import {
   signGatewayRequest,
   verifyGatewayRequest,
+  CLIENT_HEADER,
   IDENTITY_HEADER,
   SIGNATURE_HEADER,
 } from './gateway-signature';
@@ -31,7 +32,25 @@ describe('gateway request signatures', () => {
     ).toEqual({
       kind: 'gateway',
       identity,
+      client: null,
     });
+  });
+
+  it('carries the client address and user agent under the same signature', () => {
+    const client = { ip: '203.0.113.7', userAgent: 'Mozilla/5.0' };
+    const headers = signed({ identity: null, client });
+    expect(verifyGatewayRequest({ audience: 'cart', secret, headers, nowSeconds: now })).toEqual({
+      kind: 'gateway',
+      identity: null,
+      client,
+    });
+    const spoofed = {
+      ...headers,
+      [CLIENT_HEADER]: signed({ client: { ...client, ip: '10.0.0.1' } })[CLIENT_HEADER],
+    };
+    expect(
+      verifyGatewayRequest({ audience: 'cart', secret, headers: spoofed, nowSeconds: now }),
+    ).toEqual({ kind: 'forged', reason: 'bad signature' });
   });
 
   it('verifies anonymous gateway requests', () => {
@@ -45,6 +64,7 @@ describe('gateway request signatures', () => {
     ).toEqual({
       kind: 'gateway',
       identity: null,
+      client: null,
     });
   });
 

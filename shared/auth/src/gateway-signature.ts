@@ -4,6 +4,8 @@ import { isRole, type Identity } from './identity';
 export const IDENTITY_HEADER = 'x-shop-identity';
 export const SIGNATURE_HEADER = 'x-shop-signature';
 export const REQUEST_ID_HEADER = 'x-request-id';
+/** The end client's address and user agent as the gateway saw them; covered by the signature. */
+export const CLIENT_HEADER = 'x-shop-client';
 
 /** A signature older than this is refused, which bounds replay of a captured request. */
 const MAX_AGE_SECONDS = 30;
@@ -14,7 +16,15 @@ export interface SignatureInput {
   identity: Identity | null;
   requestId: string;
   secret: string;
+  /** Who is on the other end of the gateway's socket, for login throttling and audit. */
+  client?: ClientInfo | null;
   nowSeconds?: number;
+}
+
+/** The caller's network facts, vouched for by the gateway. */
+export interface ClientInfo {
+  ip: string;
+  userAgent: string;
 }
 
 /**
@@ -25,16 +35,18 @@ export interface SignatureInput {
 export function signGatewayRequest(input: SignatureInput): Record<string, string> {
   const issuedAt = input.nowSeconds ?? Math.floor(Date.now() / 1000);
   const identity = input.identity ? encodeIdentity(input.identity) : '';
-  const mac = hmac(input.secret, [input.audience, issuedAt, input.requestId, identity]);
+  const client = input.client ? encodeJson(input.client) : '';
+  const mac = hmac(input.secret, [input.audience, issuedAt, input.requestId, identity, client]);
   return {
     [IDENTITY_HEADER]: identity,
     [SIGNATURE_HEADER]: `t=${issuedAt},v1=${mac}`,
     [REQUEST_ID_HEADER]: input.requestId,
+    ...(client ? { [CLIENT_HEADER]: client } : {}),
   };
 }
 
 export type CallerProof =
-  | { kind: 'gateway'; identity: Identity | null }
+  | { kind: 'gateway'; identity: Identity | null; client: ClientInfo | null }
   | { kind: 'unproven' }
   | { kind: 'forged'; reason: string };
 
@@ -65,18 +77,35 @@ export function verifyGatewayRequest(input: VerifyInput): CallerProof {
   if (Math.abs(now - issuedAt) > MAX_AGE_SECONDS)
     return { kind: 'forged', reason: 'expired signature' };
   const requestId = header(input.headers, REQUEST_ID_HEADER) ?? '';
-  const expected = hmac(input.secret, [input.audience, issuedAt, requestId, identityHeader]);
-  if (!safeEqual(expected, match[2] ?? '')) return { kind: 'forged', reason: 'bad signature' };
-  if (!identityHeader) return { kind: 'gateway', identity: null };
+  const clientHeader = header(input.headers, CLIENT_HEADER) ?? '';
+  const parts = [input.audience, issuedAt, requestId, identityHeader, clientHeader];
+  if (!safeEqual(hmac(input.secret, parts), match[2] ?? ''))
+    return { kind: 'forged', reason: 'bad signature' };
+  const client = clientHeader ? decodeClient(clientHeader) : null;
+  if (!identityHeader) return { kind: 'gateway', identity: null, client };
   const identity = decodeIdentity(identityHeader);
   return identity
-    ? { kind: 'gateway', identity }
+    ? { kind: 'gateway', identity, client }
     : { kind: 'forged', reason: 'malformed identity' };
 }
 
+function encodeJson(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+function decodeClient(encoded: string): ClientInfo | null {
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+    if (!payload || typeof payload !== 'object') return null;
+    const { ip, userAgent } = payload as Record<string, unknown>;
+    return typeof ip === 'string' && typeof userAgent === 'string' ? { ip, userAgent } : null;
+  } catch {
+    return null;
+  }
+}
+
 function encodeIdentity(identity: Identity): string {
-  const payload = { sub: identity.userId, roles: identity.roles, sid: identity.sessionId };
-  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return encodeJson({ sub: identity.userId, roles: identity.roles, sid: identity.sessionId });
 }
 
 function decodeIdentity(encoded: string): Identity | null {
