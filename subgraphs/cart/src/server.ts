@@ -1,15 +1,13 @@
 import { join } from 'node:path';
 import { createSubgraph, type Subgraph } from '@shop/service';
-import { createCartLoaders } from './cart/cart.loaders';
-import { CartService } from './cart/cart.service';
-import { CartStore } from './cart/cart.store';
 import type { CartConfig } from './config';
-import type { CartContext } from './context';
+import { cartContextFactory, type CartContext } from './context';
+import { cartEventsRelay } from './jobs/cart-events.relay';
 import { resolvers } from './resolvers';
 
 /**
- * Builds the cart subgraph. Carts live in Redis; its MongoDB database holds only what it
- * publishes through the outbox.
+ * Builds the cart subgraph. Carts live in Redis, with their events in a Redis outbox that a
+ * background relay drains to the analytics queue; prices and stock come live from products.
  */
 export function createCartSubgraph(config: CartConfig): Promise<Subgraph> {
   return createSubgraph<CartContext>({
@@ -18,10 +16,8 @@ export function createCartSubgraph(config: CartConfig): Promise<Subgraph> {
     schemaPath: join(__dirname, 'schema.graphql'),
     resolvers,
     registerModels: () => {},
-    contextFactory: ({ redis }) => {
-      const store = new CartStore(redis, config.CART_KEY_PREFIX);
-      return (base) => ({ ...base, carts: new CartService(createCartLoaders(store)) });
-    },
+    contextFactory: cartContextFactory(config),
+    backgroundTasks: (runtime) => [cartEventsRelay(config, runtime)],
   });
 }
 
