@@ -42,9 +42,15 @@ export async function isMongoReachable(connection: Connection): Promise<boolean>
   }
 }
 
-/** Creates the indexes every model declares; idempotent, run before a service listens. */
+/**
+ * Creates the collections and indexes every model declares; idempotent, run before a service
+ * listens. Waiting for `init()` first matters: mongoose creates the collection in the
+ * background when a model is compiled, and an index build racing that creation fails on the
+ * H2 backend of the local server.
+ */
 export async function syncAllIndexes(connection: Connection): Promise<void> {
   for (const model of Object.values(connection.models)) {
+    await model.init();
     await model.createIndexes();
   }
 }
