@@ -1,2 +1,16 @@
 export { createQueue, defaultJobOptions, type QueueConnection } from './queue';
 export { eventQueueName, type EventJob } from './event-queue';
+export {
+  EMAIL_QUEUE,
+  SMS_QUEUE,
+  LOCALES,
+  E164_PATTERN,
+  emailJobSchema,
+  smsJobSchema,
+  notificationJobId,
+  type EmailJob,
+  type EmailTemplate,
+  type Locale,
+  type SmsJob,
+} from './notification-jobs';
+export { NotificationProducer, createNotificationProducer } from './notification-producer';

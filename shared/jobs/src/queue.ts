@@ -19,15 +19,21 @@ export const defaultJobOptions: DefaultJobOptions = {
   removeOnFail: { age: 7 * 24 * 3_600 },
 };
 
-/** A BullMQ queue with the platform's defaults and its own Redis connection. */
+/**
+ * A BullMQ queue with the platform's defaults and its own Redis connection, which `close()`
+ * also closes (BullMQ leaves a connection it was handed open, as it may be shared).
+ */
 export function createQueue<TData>(
   name: string,
   { redisUrl, prefix = 'shop' }: QueueConnection,
 ): Queue<TData> {
-  const options: QueueOptions = {
-    connection: createRedis(redisUrl, { forQueues: true }),
-    prefix,
-    defaultJobOptions,
+  const connection = createRedis(redisUrl, { forQueues: true });
+  const options: QueueOptions = { connection, prefix, defaultJobOptions };
+  const queue = new Queue<TData>(name, options);
+  const closeQueue = queue.close.bind(queue);
+  queue.close = async () => {
+    await closeQueue();
+    await connection.quit().catch(() => undefined);
   };
-  return new Queue<TData>(name, options);
+  return queue;
 }
