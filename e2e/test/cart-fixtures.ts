@@ -1,0 +1,136 @@
+import { Types, type Collection } from 'mongoose';
+import { seedCatalog } from '../../subgraphs/products/src/seed/seed-catalog';
+import { startStack, type GraphQLResult, type Stack } from '../src';
+
+/**
+ * The stack for cart tests: the cart needs the products subgraph's internal API, whose address
+ * is only known once the stack runs, so the cart is restarted with it. `stack.restart('cart')`
+ * later reuses the same environment.
+ */
+export async function startCartStack(overrides: Record<string, string> = {}): Promise<Stack> {
+  const stack = await startStack(overrides);
+  stack.env['PRODUCTS_INTERNAL_URL'] = new URL(stack.subgraphs.products.url).origin;
+  await stack.restart('cart');
+  return stack;
+}
+
+export interface ProductState {
+  /** Price in KRW. */
+  price?: number;
+  /** Units available (on hand, none reserved). */
+  available?: number;
+  status?: 'ACTIVE' | 'ARCHIVED';
+}
+
+/**
+ * Seed builder for the products the cart tests use: the products subgraph's own catalog seed,
+ * then each product taken is set to the price, stock and status a test states.
+ */
+export class CartCatalog {
+  private unused: string[] = [];
+
+  private constructor(private readonly products: Collection) {}
+
+  static async seed(stack: Stack, count: number): Promise<CartCatalog> {
+    const connection = stack.subgraphs.products.subgraph.runtime.mongo;
+    await seedCatalog(connection, count);
+    const catalog = new CartCatalog(connection.collection('products'));
+    const ids = await catalog.products
+      .find({}, { projection: { _id: 1 } })
+      .sort({ sku: 1 })
+      .toArray();
+    catalog.unused = ids.map((product) => String(product._id));
+    return catalog;
+  }
+
+  /** A product no other test uses, in the state given (defaults: 10,000 KRW, 100 available). */
+  async take(state: ProductState = {}): Promise<string> {
+    const id = this.unused.shift();
+    if (!id) throw new Error('the seeded catalog has no product left; seed more');
+    await this.set(id, { price: 10_000, available: 100, status: 'ACTIVE', ...state });
+    return id;
+  }
+
+  /** Changes a product the way the products subgraph would store the change. */
+  async set(id: string, state: ProductState): Promise<void> {
+    const update: Record<string, unknown> = { updatedAt: new Date() };
+    if (state.price !== undefined) update['price'] = { amount: state.price, currency: 'KRW' };
+    if (state.available !== undefined)
+      update['stock'] = { onHand: state.available, reserved: 0, available: state.available };
+    if (state.status) update['status'] = state.status;
+    await this.products.updateOne({ _id: new Types.ObjectId(id) }, { $set: update });
+  }
+}
+
+/** Every field of a cart, with the product's own fields resolved by the products subgraph. */
+export const CART_FIELDS = `
+  id itemCount updatedAt purchasable
+  subtotal { amount currency } shippingFee { amount currency }
+  discount { amount currency } total { amount currency }
+  items {
+    quantity stockStatus purchasable
+    unitPrice { amount currency } lineTotal { amount currency }
+    product { id name price { amount } stockStatus availableQuantity purchasable }
+  }
+`;
+
+export interface CartView {
+  id: string;
+  itemCount: number;
+  updatedAt: string;
+  purchasable: boolean;
+  subtotal: { amount: number; currency: string };
+  shippingFee: { amount: number; currency: string };
+  discount: { amount: number; currency: string };
+  total: { amount: number; currency: string };
+  items: Array<{
+    quantity: number;
+    stockStatus: string;
+    purchasable: boolean;
+    unitPrice: { amount: number; currency: string };
+    lineTotal: { amount: number; currency: string };
+    product: {
+      id: string;
+      name: string;
+      price: { amount: number };
+      stockStatus: string;
+      availableQuantity: number;
+      purchasable: boolean;
+    };
+  }>;
+}
+
+/** The cart operations of the public contract, as one signed-in user calls them. */
+export function cartClient(stack: Stack, token?: string) {
+  const run = <K extends string>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResult<Record<K, CartView>>> =>
+    stack.query<Record<K, CartView>>(query, variables, token ? { token } : {});
+  return {
+    myCart: () => run<'myCart'>(`{ myCart { ${CART_FIELDS} } }`),
+    add: (productId: string, quantity: number) =>
+      run<'addToCart'>(
+        `mutation ($productId: ID!, $quantity: Int!) { addToCart(productId: $productId, quantity: $quantity) { ${CART_FIELDS} } }`,
+        { productId, quantity },
+      ),
+    update: (productId: string, quantity: number) =>
+      run<'updateCartItem'>(
+        `mutation ($productId: ID!, $quantity: Int!) { updateCartItem(productId: $productId, quantity: $quantity) { ${CART_FIELDS} } }`,
+        { productId, quantity },
+      ),
+    remove: (productId: string) =>
+      run<'removeFromCart'>(
+        `mutation ($productId: ID!) { removeFromCart(productId: $productId) { ${CART_FIELDS} } }`,
+        { productId },
+      ),
+    clear: () => run<'clearCart'>(`mutation { clearCart { ${CART_FIELDS} } }`),
+  };
+}
+
+export type CartClient = ReturnType<typeof cartClient>;
+
+/** Product ids and quantities of a cart, in order, for compact assertions. */
+export function linesOf(cart: CartView | undefined | null): Array<[string, number]> {
+  return (cart?.items ?? []).map((item) => [item.product.id, item.quantity]);
+}
