@@ -1,0 +1,125 @@
+import { Worker, type WorkerOptions } from 'bullmq';
+import { EMAIL_QUEUE, SMS_QUEUE, emailJobSchema, smsJobSchema } from '@shop/jobs';
+import { createLogger, type Logger } from '@shop/logger';
+import { createRedis, type Redis } from '@shop/redis';
+import type { WorkersConfig } from './config';
+import { SmtpEmailProvider, type EmailProvider } from './email/email.provider';
+import { notificationProcessor } from './notification.processor';
+import { TwilioSmsProvider, type SmsProvider } from './sms/sms.provider';
+import { renderEmail, renderSms } from './templates/notification-templates';
+
+export interface RunningWorkers {
+  email: Worker;
+  sms: Worker;
+  logger: Logger;
+  /** Stops taking jobs, waits for the ones in progress, then closes connections. */
+  stop(): Promise<void>;
+}
+
+export interface WorkerProviders {
+  email?: EmailProvider;
+  sms?: SmsProvider;
+}
+
+function providersFrom(config: WorkersConfig, given: WorkerProviders) {
+  return {
+    email:
+      given.email ??
+      new SmtpEmailProvider({
+        host: config.SMTP_HOST,
+        port: config.SMTP_PORT,
+        secure: config.SMTP_SECURE,
+        user: config.SMTP_USER,
+        password: config.SMTP_PASSWORD,
+        from: config.MAIL_FROM,
+      }),
+    sms:
+      given.sms ??
+      new TwilioSmsProvider({
+        accountSid: config.TWILIO_ACCOUNT_SID,
+        authToken: config.TWILIO_AUTH_TOKEN,
+        from: config.TWILIO_FROM,
+        apiBaseUrl: config.TWILIO_API_BASE_URL,
+      }),
+  };
+}
+
+function workerOptions(
+  config: WorkersConfig,
+  concurrency: number,
+  perSecond: number,
+): WorkerOptions {
+  return {
+    connection: createRedis(config.REDIS_URL, { forQueues: true }),
+    prefix: config.QUEUE_PREFIX,
+    concurrency,
+    // The provider's rate limit, shared by every worker of the queue through Redis.
+    limiter: { max: perSecond, duration: 1_000 },
+    lockDuration: config.WORKER_LOCK_MS,
+    stalledInterval: config.WORKER_LOCK_MS,
+  };
+}
+
+/**
+ * Starts the email and SMS workers. Providers default to SMTP and Twilio from the config;
+ * tests may pass their own to simulate failures.
+ */
+export function startWorkers(config: WorkersConfig, given: WorkerProviders = {}): RunningWorkers {
+  const logger = createLogger('workers', config.LOG_LEVEL);
+  const redis: Redis = createRedis(config.REDIS_URL);
+  const providers = providersFrom(config, given);
+  const common = { redis, logger, leaseMs: config.WORKER_LOCK_MS };
+  const emailOptions = workerOptions(
+    config,
+    config.EMAIL_CONCURRENCY,
+    config.EMAIL_RATE_PER_SECOND,
+  );
+  const email = new Worker(
+    EMAIL_QUEUE,
+    notificationProcessor({
+      ...common,
+      consumer: `${config.QUEUE_PREFIX}:email`,
+      schema: emailJobSchema,
+      deliver: (job) => providers.email.send(job.to, renderEmail(job)),
+    }),
+    emailOptions,
+  );
+  const smsOptions = workerOptions(config, config.SMS_CONCURRENCY, config.SMS_RATE_PER_SECOND);
+  const sms = new Worker(
+    SMS_QUEUE,
+    notificationProcessor({
+      ...common,
+      consumer: `${config.QUEUE_PREFIX}:sms`,
+      schema: smsJobSchema,
+      deliver: (job) => providers.sms.send(job.to, renderSms(job)),
+    }),
+    smsOptions,
+  );
+  for (const worker of [email, sms]) {
+    worker.on('failed', (job, err) =>
+      logger.warn(
+        { queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+        'job failed',
+      ),
+    );
+    worker.on('error', (err) =>
+      logger.error({ queue: worker.name, err: err.message }, 'worker error'),
+    );
+  }
+  const connections = [emailOptions.connection, smsOptions.connection] as Redis[];
+  return {
+    email,
+    sms,
+    logger,
+    async stop() {
+      await Promise.all([email.close(), sms.close()]);
+      providers.email.close();
+      await Promise.allSettled([redis.quit(), ...connections.map((c) => c.quit())]);
+    },
+  };
+}
+
+export { loadWorkersConfig, type WorkersConfig } from './config';
+export { listFailedJobs, retryFailedJobs, type FailedJobSummary } from './operations/failed-jobs';
+export type { EmailProvider } from './email/email.provider';
+export type { SmsProvider } from './sms/sms.provider';
