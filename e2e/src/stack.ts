@@ -7,6 +7,7 @@ import type { Subgraph } from '@shop/service';
 import { createSupportSubgraph, loadSupportConfig } from '@shop/support-subgraph';
 import { uniqueName } from '@shop/testing';
 import { createUsersSubgraph, loadUsersConfig } from '@shop/users-subgraph';
+import { loadWorkersConfig, startWorkers, type RunningWorkers } from '@shop/workers';
 import { graphql, type GraphQLResult, type RequestOptions } from './graphql-client';
 
 const FACTORIES = {
@@ -42,6 +43,8 @@ export interface Stack {
     variables?: Record<string, unknown>,
     options?: RequestOptions,
   ): Promise<GraphQLResult<TData>>;
+  /** The email and SMS workers, when started with `{ workers: true }`. */
+  workers: RunningWorkers | null;
   /** Stops a subgraph and starts it again on the same port, like a process restart. */
   restart(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
@@ -57,12 +60,24 @@ async function startSubgraph(
   return { subgraph, url: listening.url, port: listening.port };
 }
 
+export interface StackOptions {
+  /**
+   * Also start the email and SMS workers in this process, on the stack's queue prefix, so
+   * mail the subgraphs send reaches the mail sink. @defaultValue false
+   */
+  workers?: boolean;
+}
+
 /**
  * Starts the five subgraphs and the gateway in this process on free ports, each subgraph with
  * its own fresh database and the cart with its own Redis key prefix, so test files never see
- * each other's data. `overrides` adds or replaces environment variables.
+ * each other's data. Queues (`QUEUE_PREFIX`) and login throttling keys (`AUTH_KEY_PREFIX`) are
+ * per stack too. `overrides` adds or replaces environment variables.
  */
-export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(
+  overrides: Record<string, string> = {},
+  options: StackOptions = {},
+): Promise<Stack> {
   const prefix = uniqueName('e2e');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -72,6 +87,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     ORDERS_DB: `${prefix}_orders`,
     SUPPORT_DB: `${prefix}_support`,
     CART_KEY_PREFIX: `${prefix}:cart:`,
+    QUEUE_PREFIX: prefix,
+    AUTH_KEY_PREFIX: `${prefix}:auth:`,
     ...overrides,
   };
   const names = Object.keys(FACTORIES) as SubgraphName[];
@@ -87,6 +104,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const gateway: Gateway = createGateway(gatewayConfig);
   const { url: gatewayUrl } = await gateway.http.listen(0);
   const redis = createRedis(String(env['REDIS_URL']));
+  const workers = options.workers ? startWorkers(loadWorkersConfig(env)) : null;
 
   return {
     env,
@@ -95,6 +113,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     signingSecret: gatewayConfig.GATEWAY_SIGNING_SECRET,
     subgraphs,
     redis,
+    workers,
     query: (query, variables, options) => graphql(gatewayUrl, query, variables, options),
     async restart(name) {
       const { port } = subgraphs[name];
@@ -102,6 +121,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       subgraphs[name] = await startSubgraph(name, env, port);
     },
     async stop() {
+      await workers?.stop();
       await gateway.stop();
       await Promise.all(names.map((name) => subgraphs[name].subgraph.stop()));
       await redis.quit();

@@ -1,7 +1,43 @@
-import type { z } from 'zod';
-import { loadConfig, subgraphEnvSchema } from '@shop/config';
+import { z } from 'zod';
+import {
+  accessTokenSecretSchema,
+  isDevelopmentSecret,
+  loadConfig,
+  subgraphEnvSchema,
+} from '@shop/config';
 
-export const usersConfigSchema = subgraphEnvSchema('users', 4001);
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+/** The users subgraph's own variables, on top of the shared subgraph environment. */
+const usersEnvSchema = z.object({
+  /** Signs access tokens; the gateway verifies them with the same secret. */
+  ACCESS_TOKEN_SECRET: accessTokenSecretSchema,
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt(900),
+  REFRESH_TOKEN_TTL_DAYS: positiveInt(30),
+  /** Where links in mails point: `<STOREFRONT_URL>/verify-email?token=…`. */
+  STOREFRONT_URL: z.url().default('http://localhost:3000'),
+  /** BullMQ key prefix shared with the workers. */
+  QUEUE_PREFIX: z.string().min(1).default('shop'),
+  /** Prefix of the throttling keys in Redis (sessions keep the gateway's `session:` keys). */
+  AUTH_KEY_PREFIX: z.string().default('auth:'),
+  /** Consecutive failed logins that lock an account. */
+  LOGIN_MAX_FAILURES: positiveInt(5),
+  /** First lock; each further failure doubles it, up to a day. */
+  LOGIN_LOCK_BASE_SECONDS: positiveInt(60),
+  /** Login attempts one address may make per window before RATE_LIMITED. */
+  LOGIN_IP_LIMIT: positiveInt(30),
+  LOGIN_IP_WINDOW_SECONDS: positiveInt(300),
+  /** Minimum time between two verification mails to one user. */
+  VERIFICATION_RESEND_SECONDS: positiveInt(60),
+  OUTBOX_RELAY_INTERVAL_MS: positiveInt(200),
+});
+
+export const usersConfigSchema = subgraphEnvSchema('users', 4001)
+  .and(usersEnvSchema)
+  .refine((env) => env.NODE_ENV !== 'production' || !isDevelopmentSecret(env.ACCESS_TOKEN_SECRET), {
+    path: ['ACCESS_TOKEN_SECRET'],
+    message: 'must be set to a secret of your own in production',
+  });
 
 export type UsersConfig = z.infer<typeof usersConfigSchema>;
 

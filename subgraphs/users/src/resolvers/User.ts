@@ -11,4 +11,6 @@ export const User: UserResolvers = {
     users.assertMaySeeContactDetails(user, identity);
     return user.phone ?? null;
   },
+  status: (user, _args, { users }) => users.status(user),
+  locale: (user) => (user.locale === 'en' ? 'EN' : 'KO'),
 };

@@ -1,9 +1,19 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { ROLES, type Role } from '@shop/auth';
+import type { Locale } from '@shop/jobs';
+import { indexOutbox, outboxField, type WithOutbox } from '@shop/outbox';
 
-export type AccountStatus = 'ACTIVE' | 'LOCKED' | 'SUSPENDED';
+export const ACCOUNT_STATUSES = ['ACTIVE', 'LOCKED', 'SUSPENDED'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
-export interface UserDocument {
+/** A single-use token sent by mail; only its SHA-256 is stored. */
+export interface PendingToken {
+  tokenHash: string;
+  expiresAt: Date;
+  sentAt: Date;
+}
+
+export interface UserDocument extends WithOutbox {
   _id: Types.ObjectId;
   /** Lower-cased; unique. */
   email: string;
@@ -14,9 +24,26 @@ export interface UserDocument {
   roles: Role[];
   emailVerified: boolean;
   status: AccountStatus;
+  /** Language of the mails we send. */
+  locale?: Locale;
+  /** Consecutive failed logins; a success resets it. */
+  failedLoginCount?: number;
+  /** Set by the failed-login lock; an administrator's lock has none and lasts until lifted. */
+  lockedUntil?: Date | null;
+  emailVerification?: PendingToken | null;
+  passwordReset?: PendingToken | null;
   createdAt: Date;
   updatedAt: Date;
 }
+
+const pendingTokenSchema = new Schema<PendingToken>(
+  {
+    tokenHash: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+    sentAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
 
 const userSchema = new Schema<UserDocument>(
   {
@@ -26,10 +53,19 @@ const userSchema = new Schema<UserDocument>(
     phone: { type: String },
     roles: { type: [String], enum: ROLES, default: ['CUSTOMER'] },
     emailVerified: { type: Boolean, default: false },
-    status: { type: String, enum: ['ACTIVE', 'LOCKED', 'SUSPENDED'], default: 'ACTIVE' },
+    status: { type: String, enum: ACCOUNT_STATUSES, default: 'ACTIVE' },
+    locale: { type: String, enum: ['ko', 'en'], default: 'ko' },
+    failedLoginCount: { type: Number, default: 0 },
+    lockedUntil: { type: Date },
+    emailVerification: { type: pendingTokenSchema },
+    passwordReset: { type: pendingTokenSchema },
+    outbox: outboxField,
   },
   { collection: 'users', versionKey: false, timestamps: true },
 );
+userSchema.index({ 'emailVerification.tokenHash': 1 }, { sparse: true });
+userSchema.index({ 'passwordReset.tokenHash': 1 }, { sparse: true });
+indexOutbox(userSchema);
 
 export type UserModel = Model<UserDocument>;
 

@@ -1,0 +1,45 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+
+export const LOGIN_OUTCOMES = [
+  'SUCCESS',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'SUSPENDED',
+  'RATE_LIMITED',
+] as const;
+export type LoginOutcome = (typeof LOGIN_OUTCOMES)[number];
+
+/** One login attempt, kept for audit and for investigating credential stuffing. */
+export interface LoginAttemptDocument {
+  _id: Types.ObjectId;
+  /** Null when the email matched no account. */
+  userId: Types.ObjectId | null;
+  email: string;
+  ip: string;
+  userAgent: string;
+  outcome: LoginOutcome;
+  at: Date;
+}
+
+const loginAttemptSchema = new Schema<LoginAttemptDocument>(
+  {
+    userId: { type: Schema.Types.ObjectId, default: null },
+    email: { type: String, required: true },
+    ip: { type: String, required: true },
+    userAgent: { type: String, default: '' },
+    outcome: { type: String, enum: LOGIN_OUTCOMES, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'login_attempts', versionKey: false },
+);
+loginAttemptSchema.index({ userId: 1, at: -1 });
+loginAttemptSchema.index({ ip: 1, at: -1 });
+
+export type LoginAttemptModel = Model<LoginAttemptDocument>;
+
+export function loginAttemptModel(connection: Connection): LoginAttemptModel {
+  return (
+    (connection.models['LoginAttempt'] as LoginAttemptModel | undefined) ??
+    connection.model('LoginAttempt', loginAttemptSchema)
+  );
+}
