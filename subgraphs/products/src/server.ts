@@ -1,18 +1,77 @@
 import { join } from 'node:path';
-import { createSubgraph, type Subgraph } from '@shop/service';
+import {
+  createSubgraph,
+  type BackgroundTask,
+  type Subgraph,
+  type SubgraphRuntime,
+} from '@shop/service';
 import type { ProductsConfig } from './config';
 import type { ProductsContext } from './context';
 import { categoryModel } from './category/category.model';
 import { CategoryService } from './category/category.service';
+import { catalogEventRelay } from './events/catalog-event-relay';
+import { IntervalTask } from './background/interval-task';
+import { InventoryService } from './inventory/inventory.service';
+import { inventoryInternalRoutes } from './inventory/inventory.internal';
+import { reservationModel } from './inventory/reservation.model';
+import { ReservationSweeper } from './inventory/reservation-sweeper';
 import { createProductLoaders } from './product/product.loaders';
 import { productModel } from './product/product.model';
 import { productInternalRoutes } from './product/product.internal';
 import { ProductService } from './product/product.service';
 import { resolvers } from './resolvers';
 
+/** The services of one process, built once from its config and connections. */
+export function buildServices(config: ProductsConfig, runtime: SubgraphRuntime) {
+  const products = productModel(runtime.mongo);
+  const categories = categoryModel(runtime.mongo);
+  const reservations = reservationModel(runtime.mongo);
+  const inventory = new InventoryService({
+    products,
+    reservations,
+    defaultTtlSeconds: config.RESERVATION_TTL_SECONDS,
+  });
+  return {
+    models: { products, categories, reservations },
+    inventory,
+    sweeper: new ReservationSweeper(inventory, reservations, products),
+    products: new ProductService(products),
+    categories: new CategoryService(categories),
+  };
+}
+
+export type ProductsServices = ReturnType<typeof buildServices>;
+
+function backgroundTasks(
+  config: ProductsConfig,
+  runtime: SubgraphRuntime,
+  services: ProductsServices,
+): BackgroundTask[] {
+  if (config.PRODUCTS_BACKGROUND_TASKS === 'off') return [];
+  return [
+    catalogEventRelay({
+      products: services.models.products,
+      redisUrl: config.REDIS_URL,
+      queuePrefix: config.PRODUCTS_QUEUE_PREFIX,
+      consumers: config.CATALOG_EVENT_CONSUMERS,
+      logger: runtime.logger,
+    }),
+    new IntervalTask(
+      'reservation-sweeper',
+      config.RESERVATION_SWEEP_INTERVAL_MS,
+      () => services.sweeper.sweep(),
+      runtime.logger,
+    ),
+  ];
+}
+
 /** Builds the products subgraph: its database, services and GraphQL endpoint, not yet listening. */
-export function createProductsSubgraph(config: ProductsConfig): Promise<Subgraph> {
-  return createSubgraph<ProductsContext>({
+export async function createProductsSubgraph(
+  config: ProductsConfig,
+): Promise<Subgraph & { services: ProductsServices }> {
+  let services: ProductsServices | undefined;
+  const servicesOf = (runtime: SubgraphRuntime) => (services ??= buildServices(config, runtime));
+  const subgraph = await createSubgraph<ProductsContext>({
     name: 'products',
     config,
     schemaPath: join(__dirname, 'schema.graphql'),
@@ -20,23 +79,28 @@ export function createProductsSubgraph(config: ProductsConfig): Promise<Subgraph
     registerModels: (connection) => {
       productModel(connection);
       categoryModel(connection);
+      reservationModel(connection);
     },
-    internalRoutes: ({ mongo }) =>
-      productInternalRoutes(productModel(mongo), categoryModel(mongo), config.IN_STOCK_THRESHOLD),
-    contextFactory: ({ mongo }) => {
-      const products = productModel(mongo);
-      const categories = categoryModel(mongo);
-      const productService = new ProductService(products);
-      const categoryService = new CategoryService(categories);
+    internalRoutes: (runtime) => {
+      const { models, inventory } = servicesOf(runtime);
+      return [
+        ...productInternalRoutes(models.products, models.categories, config.IN_STOCK_THRESHOLD),
+        ...inventoryInternalRoutes(inventory),
+      ];
+    },
+    backgroundTasks: (runtime) => backgroundTasks(config, runtime, servicesOf(runtime)),
+    contextFactory: (runtime) => {
+      const built = servicesOf(runtime);
       return (base) => ({
         ...base,
-        loaders: createProductLoaders(products, categories),
-        products: productService,
-        categories: categoryService,
+        loaders: createProductLoaders(built.models.products, built.models.categories),
+        products: built.products,
+        categories: built.categories,
         inStockThreshold: config.IN_STOCK_THRESHOLD,
       });
     },
   });
+  return Object.assign(subgraph, { services: servicesOf(subgraph.runtime) });
 }
 
 export { loadProductsConfig, type ProductsConfig } from './config';

@@ -11,7 +11,12 @@ describe('products _entities', () => {
   const finds: mongo.CommandStartedEvent[] = [];
 
   beforeAll(async () => {
-    const config = loadProductsConfig({ ...process.env, PRODUCTS_DB: uniqueName('products') });
+    // Background tasks (outbox relay, sweeper) poll the database; only request queries count here.
+    const config = loadProductsConfig({
+      ...process.env,
+      PRODUCTS_DB: uniqueName('products'),
+      PRODUCTS_BACKGROUND_TASKS: 'off',
+    });
     subgraph = await createProductsSubgraph(config);
     const { url } = await subgraph.http.listen(0);
     call = { url, audience: 'products', secret: config.GATEWAY_SIGNING_SECRET };

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { indexOutbox, outboxField, type WithOutbox } from '@shop/outbox';
 
 export type ProductStatus = 'ACTIVE' | 'ARCHIVED';
 
@@ -7,7 +8,26 @@ export interface Money {
   currency: string;
 }
 
-export interface ProductDocument {
+/** Units an open reservation holds on this product; written in the same update as the counts. */
+export interface StockHold {
+  orderId: string;
+  quantity: number;
+  expiresAt: Date;
+}
+
+export interface ProductStock {
+  /** Units in the warehouse. */
+  onHand: number;
+  /** Units held by open reservations. */
+  reserved: number;
+  /**
+   * `onHand - reserved`, stored so reservations can be one conditional `$inc`
+   * (`available >= quantity`) and stock-status filters can use an index.
+   */
+  available: number;
+}
+
+export interface ProductDocument extends WithOutbox {
   _id: Types.ObjectId;
   sku: string;
   name: string;
@@ -21,8 +41,12 @@ export interface ProductDocument {
   status: ProductStatus;
   /** The SELLER who owns the listing; absent for the shop's own products. */
   sellerId?: string;
-  /** Units in the warehouse and units held by open reservations. */
-  stock: { onHand: number; reserved: number };
+  stock: ProductStock;
+  holds?: StockHold[];
+  /** Search keys (see search-tokens.ts), maintained in the same write as the text they index. */
+  searchKeys?: string[];
+  /** Units sold over the last 3 days, refreshed from order events; the POPULAR sort key. */
+  popularity?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -46,15 +70,46 @@ const productSchema = new Schema<ProductDocument>(
     stock: {
       onHand: { type: Number, required: true, min: 0, default: 0 },
       reserved: { type: Number, required: true, min: 0, default: 0 },
+      available: { type: Number, required: true, default: 0 },
     },
+    holds: {
+      type: [
+        new Schema<StockHold>(
+          {
+            orderId: { type: String, required: true },
+            quantity: { type: Number, required: true },
+            expiresAt: { type: Date, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
+    searchKeys: { type: [String], default: undefined },
+    popularity: { type: Number, default: 0 },
+    outbox: outboxField,
   },
   { collection: 'products', versionKey: false, timestamps: true },
 );
 
+// Keyset pagination: one index per sort, (status, sort key, _id), and the same behind a
+// category filter, the most common listing.
 productSchema.index({ status: 1, _id: 1 });
+productSchema.index({ status: 1, createdAt: -1, _id: -1 });
+productSchema.index({ status: 1, 'price.amount': 1, _id: 1 });
+productSchema.index({ status: 1, name: 1, _id: 1 });
+productSchema.index({ status: 1, popularity: -1, _id: -1 });
 productSchema.index({ status: 1, categoryId: 1, _id: 1 });
-productSchema.index({ tags: 1 });
-productSchema.index({ 'price.amount': 1 });
+productSchema.index({ status: 1, categoryId: 1, createdAt: -1, _id: -1 });
+productSchema.index({ status: 1, categoryId: 1, 'price.amount': 1, _id: 1 });
+// Filters without a sort of their own.
+productSchema.index({ tags: 1, status: 1 });
+productSchema.index({ status: 1, 'stock.available': 1 });
+productSchema.index({ searchKeys: 1 });
+productSchema.index({ sellerId: 1 }, { sparse: true });
+// The sweeper's safety net: holds left behind after their reservation was settled.
+productSchema.index({ 'holds.expiresAt': 1 }, { sparse: true });
+indexOutbox(productSchema);
 
 export type ProductModel = Model<ProductDocument>;
 

@@ -10,7 +10,7 @@ export interface GeneratedProduct {
   price: { amount: number; currency: 'KRW' };
   images: string[];
   tags: string[];
-  stock: { onHand: number; reserved: number };
+  stock: { onHand: number; reserved: number; available: number };
   createdAt: Date;
 }
 
@@ -38,6 +38,10 @@ function stockFor(index: number, random: () => number): number {
   if (bucket === 0) return 10 + Math.floor(random() * 190);
   if (bucket === 1) return 1 + Math.floor(random() * 9);
   return 0;
+}
+
+function stockOf(onHand: number) {
+  return { onHand, reserved: 0, available: onHand };
 }
 
 /** Deterministically generates `count` products spread over the demo categories. */
@@ -68,7 +72,7 @@ export function generateCatalog(count: number, seed = 20261121): GeneratedProduc
         `/images/products/${sku.toLowerCase()}-2.jpg`,
       ],
       tags: [...new Set([...kind.tags, quality.tag, brand.toLowerCase()])],
-      stock: { onHand: stockFor(index, random), reserved: 0 },
+      stock: stockOf(stockFor(index, random)),
       // Spread creation times over the year so "newest" sorting has something to sort.
       createdAt: new Date(epoch + index * 3_600_000),
     });

@@ -1,15 +1,25 @@
 import type { Connection } from 'mongoose';
 import { categoryModel } from '../category/category.model';
 import { productModel } from '../product/product.model';
-import { generateCatalog } from './catalog-generator';
+import { productSearchKeys } from '../search/product-search-keys';
+import { generateCatalog, type GeneratedProduct } from './catalog-generator';
 import { CATEGORIES } from './catalog-vocabulary';
 
-const BATCH = 1_000;
+const BATCH = 2_000;
+
+function isDuplicateOnly(error: unknown): error is { result?: { insertedCount?: number } } {
+  const writeErrors = (error as { writeErrors?: Array<{ code?: number }> }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return (
+    (error as { code?: number }).code === 11000 ||
+    (list.length > 0 && list.every((item) => item.code === 11000))
+  );
+}
 
 /**
- * Inserts the demo categories and `count` generated products. Idempotent: upserts by slug and
- * sku with `$setOnInsert`, so a re-run adds what is missing and never overwrites stock or
- * prices that changed since.
+ * Inserts the demo categories and `count` generated products. Idempotent: categories are
+ * upserted by slug, and products are bulk-inserted unordered so SKUs that exist already
+ * (the unique index refuses them) keep whatever stock or price changed since.
  */
 export async function seedCatalog(
   connection: Connection,
@@ -33,26 +43,22 @@ export async function seedCatalog(
 
   let inserted = 0;
   const catalog = generateCatalog(count);
+  const toDocument = ({ categorySlug, ...product }: GeneratedProduct) => ({
+    ...product,
+    categoryId: categoryIds.get(categorySlug),
+    status: 'ACTIVE' as const,
+    searchKeys: productSearchKeys(product),
+    popularity: 0,
+    updatedAt: product.createdAt,
+  });
   for (let start = 0; start < catalog.length; start += BATCH) {
-    const result = await products.bulkWrite(
-      catalog.slice(start, start + BATCH).map(({ categorySlug, ...product }) => ({
-        updateOne: {
-          filter: { sku: product.sku },
-          update: {
-            $setOnInsert: {
-              ...product,
-              categoryId: categoryIds.get(categorySlug),
-              status: 'ACTIVE',
-              updatedAt: product.createdAt,
-            },
-          },
-          upsert: true,
-          timestamps: false,
-        },
-      })),
-      { ordered: false },
-    );
-    inserted += result.upsertedCount;
+    const batch = catalog.slice(start, start + BATCH).map(toDocument);
+    try {
+      inserted += (await products.collection.insertMany(batch, { ordered: false })).insertedCount;
+    } catch (error) {
+      if (!isDuplicateOnly(error)) throw error;
+      inserted += error.result?.insertedCount ?? 0;
+    }
   }
   return { inserted };
 }
