@@ -76,7 +76,7 @@ export class CartService {
         unitPrice: product.price,
       }),
     );
-    return this.written(user.userId, productId, outcome, product);
+    return this.written(productId, outcome, product);
   }
 
   /**
@@ -96,14 +96,14 @@ export class CartService {
     checkLineQuantity(quantity);
     const product = quantity > 0 ? await this.purchasableProduct(productId, quantity) : null;
     const outcome = await this.deps.store.setLineQuantity(user.userId, { productId, quantity });
-    return this.written(user.userId, productId, outcome, product);
+    return this.written(productId, outcome, product);
   }
 
   /** Removes a product's line from the caller's cart; a product not in it changes nothing. */
   async removeFromCart(identity: Identity | null, productId: string): Promise<StoredCart> {
     const user = requireUser(identity);
     const outcome = await this.deps.store.setLineQuantity(user.userId, { productId, quantity: 0 });
-    return this.written(user.userId, productId, outcome, null);
+    return this.written(productId, outcome, null);
   }
 
   /** Empties the caller's cart. */
@@ -129,7 +129,6 @@ export class CartService {
 
   /** The cart after a write, or the coded error of a refused one. */
   private written(
-    userId: string,
     productId: string,
     outcome: CartWriteOutcome,
     product: ProductSnapshot | null,
@@ -150,7 +149,7 @@ export class CartService {
       case 'out-of-stock':
         throw new OutOfStockError(productId, product?.availableQuantity ?? 0);
       case 'not-in-cart':
-        throw new NotFoundError(`Cart item for product ${productId} in cart`, userId);
+        throw new NotFoundError('Cart item for product', productId);
     }
   }
 
