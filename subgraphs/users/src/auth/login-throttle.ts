@@ -26,13 +26,15 @@ export class LoginThrottle {
   /** Counts an attempt from `ip`; returns the seconds to wait when over the limit, else 0. */
   async takeIpAttempt(ip: string): Promise<number> {
     const key = `${this.options.keyPrefix}login-ip:${ip}`;
-    const [[, count] = [], [, ttl] = []] =
+    const replies =
       (await this.redis
         .multi()
         .incr(key)
         .expire(key, this.options.ipWindowSeconds, 'NX')
         .ttl(key)
         .exec()) ?? [];
+    const count = replies[0]?.[1];
+    const ttl = replies[2]?.[1];
     if (Number(count) <= this.options.ipLimit) return 0;
     return Math.max(1, Number(ttl));
   }
