@@ -103,3 +103,4 @@ export async function createUsersSubgraph(config: UsersConfig): Promise<Subgraph
 }
 
 export { loadUsersConfig, type UsersConfig } from './config';
+export { dispatchUserEvent } from './notification/notification.relay';
