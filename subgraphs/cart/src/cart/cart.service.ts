@@ -60,9 +60,10 @@ export class CartService {
     if (quantity < 1) throw new BadUserInputError('Quantity must be at least 1', 'quantity');
     checkLineQuantity(quantity);
     const product = await this.purchasableProduct(productId, quantity);
+    // The products subgraph's spelling of the id, so one product never gets two lines.
     const outcome = await this.deps.store.addLine(
       user.userId,
-      { productId, quantity },
+      { productId: product.id, quantity },
       {
         availableQuantity: product.availableQuantity,
         maxLines: MAX_CART_LINES,
@@ -71,7 +72,7 @@ export class CartService {
       cartItemAddedEvent({
         cartId: user.userId,
         userId: user.userId,
-        productId,
+        productId: product.id,
         quantity,
         unitPrice: product.price,
       }),
@@ -95,7 +96,10 @@ export class CartService {
     if (quantity < 0) throw new BadUserInputError('Quantity cannot be negative', 'quantity');
     checkLineQuantity(quantity);
     const product = quantity > 0 ? await this.purchasableProduct(productId, quantity) : null;
-    const outcome = await this.deps.store.setLineQuantity(user.userId, { productId, quantity });
+    const outcome = await this.deps.store.setLineQuantity(user.userId, {
+      productId: product?.id ?? productId,
+      quantity,
+    });
     return this.written(productId, outcome, product);
   }
 
