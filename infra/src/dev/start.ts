@@ -97,6 +97,7 @@ async function main() {
   );
   stoppers.push(...services);
   stoppers.push(await startNodeService('gateway', 'gateway/src/index.ts', env));
+  stoppers.push(await startNodeService('workers', 'workers/src/index.ts', env));
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`
   Ready in ${seconds} s
@@ -104,6 +105,8 @@ async function main() {
   Subgraphs      ${SUBGRAPHS.map((name) => `${name} :${config[`${name.toUpperCase() as Uppercase<typeof name>}_PORT`]}`).join(', ')}
   Mail sink      smtp://127.0.0.1:${config.MAIL_SINK_SMTP_PORT}   http://127.0.0.1:${config.MAIL_SINK_HTTP_PORT}/api/messages
   SMS sink       http://127.0.0.1:${config.SMS_SINK_PORT}/api/messages
+  Workers        email, sms (failed jobs: npm run failed-jobs -w @shop/workers)
+  Demo accounts  customer|agent|admin|seller|partner@demo.shop, password Demo-pass-1234!
   MongoDB        ${infrastructure.mongoUri}
   Redis          ${infrastructure.redisUrl}
   Press Ctrl-C to stop.
