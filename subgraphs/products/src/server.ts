@@ -16,7 +16,14 @@ import { inventoryInternalRoutes } from './inventory/inventory.internal';
 import { reservationModel } from './inventory/reservation.model';
 import { ReservationSweeper } from './inventory/reservation-sweeper';
 import { createProductLoaders } from './product/product.loaders';
-import { productModel } from './product/product.model';
+import { productModel, type ProductDocument } from './product/product.model';
+import { ProductCache } from './cache/product-cache';
+import { orderEventsWorker } from './popularity/order-events.worker';
+import { PopularityService } from './popularity/popularity.service';
+import { salesBucketModel } from './popularity/sales.model';
+import { ProductAdminService } from './product/product-admin.service';
+import { relatedProducts } from './product/related-products';
+import { ProductSearch } from './search/product-search';
 import { productInternalRoutes } from './product/product.internal';
 import { ProductService } from './product/product.service';
 import { resolvers } from './resolvers';
@@ -26,16 +33,37 @@ export function buildServices(config: ProductsConfig, runtime: SubgraphRuntime) 
   const products = productModel(runtime.mongo);
   const categories = categoryModel(runtime.mongo);
   const reservations = reservationModel(runtime.mongo);
+  const keyPrefix = `${config.dbName}:`;
+  const cache = new ProductCache(
+    runtime.redis,
+    `${keyPrefix}cache:`,
+    config.PRODUCTS_CACHE_TTL_SECONDS,
+  );
+  const invalidate = (ids: string[]) => cache.invalidate(ids);
   const inventory = new InventoryService({
     products,
     reservations,
     defaultTtlSeconds: config.RESERVATION_TTL_SECONDS,
+    onStockChanged: invalidate,
+  });
+  const search = new ProductSearch(products);
+  const popularity = new PopularityService({
+    products,
+    sales: salesBucketModel(runtime.mongo),
+    redis: runtime.redis,
+    keyPrefix,
+    refreshMs: config.POPULARITY_REFRESH_MS,
+    onRefreshed: () => invalidate([]),
   });
   return {
     models: { products, categories, reservations },
+    cache,
     inventory,
     sweeper: new ReservationSweeper(inventory, reservations, products),
-    products: new ProductService(products),
+    search,
+    popularity,
+    products: new ProductService(products, search, config.IN_STOCK_THRESHOLD, cache),
+    productAdmin: new ProductAdminService({ products, categories, onChanged: invalidate }),
     categories: new CategoryService(categories),
   };
 }
@@ -56,6 +84,19 @@ function backgroundTasks(
       consumers: config.CATALOG_EVENT_CONSUMERS,
       logger: runtime.logger,
     }),
+    orderEventsWorker({
+      redisUrl: config.REDIS_URL,
+      prefix: config.PRODUCTS_QUEUE_PREFIX,
+      redis: runtime.redis,
+      popularity: services.popularity,
+      logger: runtime.logger,
+    }),
+    new IntervalTask(
+      'popularity-refresh',
+      config.POPULARITY_REFRESH_MS,
+      () => services.popularity.refresh(),
+      runtime.logger,
+    ),
     new IntervalTask(
       'reservation-sweeper',
       config.RESERVATION_SWEEP_INTERVAL_MS,
@@ -80,6 +121,7 @@ export async function createProductsSubgraph(
       productModel(connection);
       categoryModel(connection);
       reservationModel(connection);
+      salesBucketModel(connection);
     },
     internalRoutes: (runtime) => {
       const { models, inventory } = servicesOf(runtime);
@@ -91,11 +133,18 @@ export async function createProductsSubgraph(
     backgroundTasks: (runtime) => backgroundTasks(config, runtime, servicesOf(runtime)),
     contextFactory: (runtime) => {
       const built = servicesOf(runtime);
+      const { products, categories } = built.models;
+      const related = (product: ProductDocument, limit: number) =>
+        relatedProducts(products, product, limit);
       return (base) => ({
         ...base,
-        loaders: createProductLoaders(built.models.products, built.models.categories),
+        loaders: createProductLoaders(products, categories, built.cache),
         products: built.products,
+        productAdmin: built.productAdmin,
+        search: built.search,
+        popularity: built.popularity,
         categories: built.categories,
+        related,
         inStockThreshold: config.IN_STOCK_THRESHOLD,
       });
     },

@@ -1,14 +1,32 @@
 import { Types } from 'mongoose';
 import { BadUserInputError } from '@shop/errors';
 
-/** Opaque cursor: the base64url of the last product id seen. */
-export function encodeCursor(id: Types.ObjectId): string {
-  return Buffer.from(id.toHexString()).toString('base64url');
+/** Where a page ended: the sort it belongs to, the last row's sort value and its id. */
+export interface CursorPosition {
+  sort: string;
+  value: string | number | null;
+  id: Types.ObjectId;
 }
 
-export function decodeCursor(cursor: string): Types.ObjectId {
-  const hex = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!Types.ObjectId.isValid(hex) || hex.length !== 24)
-    throw new BadUserInputError('Invalid cursor', 'after');
-  return new Types.ObjectId(hex);
+/** Opaque cursor: base64url of `[sort, value, id]`. */
+export function encodeCursor({ sort, value, id }: CursorPosition): string {
+  return Buffer.from(JSON.stringify([sort, value, id.toHexString()])).toString('base64url');
+}
+
+/** Decodes a cursor made for `sort`; anything else is BAD_USER_INPUT on `after`. */
+export function decodeCursor(cursor: string, sort: string): CursorPosition {
+  const invalid = () => new BadUserInputError('Invalid cursor for this sort', 'after');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid();
+  const [cursorSort, value, id] = parsed as unknown[];
+  const valueOk = value === null || typeof value === 'string' || typeof value === 'number';
+  if (cursorSort !== sort || !valueOk || typeof id !== 'string' || !/^[0-9a-f]{24}$/.test(id)) {
+    throw invalid();
+  }
+  return { sort, value: value as CursorPosition['value'], id: new Types.ObjectId(id) };
 }

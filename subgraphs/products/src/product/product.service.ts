@@ -1,17 +1,17 @@
-import { Types, type FilterQuery } from 'mongoose';
+import type { FilterQuery } from 'mongoose';
 import { BadUserInputError } from '@shop/errors';
-import { isObjectIdString } from '@shop/mongo';
-import type { ProductDocument, ProductModel } from './product.model';
+import type { ProductFilter, ProductSort } from '../__generated__/resolvers-types';
+import type { ProductCache } from '../cache/product-cache';
+import type { ProductSearch } from '../search/product-search';
 import { decodeCursor, encodeCursor } from './product-cursor';
+import { filterQueryOf } from './product-filter';
+import { afterPosition, listingOrderOf, positionOf, sortOf } from './product-sort';
+import type { ProductDocument, ProductModel } from './product.model';
 
 export const MAX_PAGE_SIZE = 100;
 
-export interface ProductListFilter {
-  categoryId?: string | null;
-  minPrice?: number | null;
-  maxPrice?: number | null;
-  tags?: string[] | null;
-}
+/** Fields a listing never needs: search keys, stock holds, pending events. */
+export const LISTING_PROJECTION = { searchKeys: 0, holds: 0, outbox: 0 } as const;
 
 export interface ProductPage {
   edges: Array<{ cursor: string; node: ProductDocument }>;
@@ -19,59 +19,83 @@ export interface ProductPage {
   totalCount: number;
 }
 
+export interface ListArgs {
+  filter?: ProductFilter | null;
+  sort?: ProductSort | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export function checkPageSize(first: number): void {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+  }
+}
+
+/** Builds a page from `first + 1` rows: the extra row only says whether there is a next page. */
+export function pageOf<Row extends ProductDocument>(
+  rows: Row[],
+  first: number,
+  totalCount: number,
+  cursorOf: (row: Row) => string,
+): ProductPage {
+  const edges = rows.slice(0, first).map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}
+
 export class ProductService {
-  constructor(private readonly products: ProductModel) {}
+  constructor(
+    private readonly products: ProductModel,
+    private readonly search: ProductSearch,
+    private readonly inStockThreshold: number,
+    private readonly cache?: ProductCache,
+  ) {}
 
   /**
-   * A page of active products in id order (newest ids last), filters combined with AND.
-   * `first` above {@link MAX_PAGE_SIZE} is refused rather than silently truncated.
+   * {@link ProductService.query}, with first pages (no `after`) served from the cache while
+   * no product changed.
    */
-  async list(
-    filter: ProductListFilter,
-    first: number,
-    after?: string | null,
-  ): Promise<ProductPage> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+  async list(args: ListArgs): Promise<ProductPage> {
+    if (args.after || !this.cache?.enabled) return this.query(args);
+    const key = { filter: args.filter ?? null, sort: args.sort ?? null, first: args.first ?? 20 };
+    const cached = await this.cache.getPage(key);
+    if (cached) return cached;
+    const page = await this.query(args);
+    await this.cache.setPage(key, page);
+    return page;
+  }
+
+  /**
+   * A page of active products: filters combined with AND, keyset pagination on
+   * `(sort key, _id)` with opaque cursors, `first` at most {@link MAX_PAGE_SIZE}
+   * (more is BAD_USER_INPUT, never silently truncated). A search ranks by relevance unless
+   * another sort is asked for.
+   */
+  async query({ filter, sort, first = 20, after }: ListArgs): Promise<ProductPage> {
+    const size = first ?? 20;
+    checkPageSize(size);
+    const query = filterQueryOf(filter ?? {}, this.inStockThreshold);
+    const terms = filter?.search?.trim();
+    if (terms) {
+      if (!sort || sort === 'RELEVANCE') return this.search.page(terms, query, size, after);
+      Object.assign(query, this.search.matchAll(terms));
     }
-    const query = this.toQuery(filter);
+    const order = listingOrderOf(sort);
     const pageQuery: FilterQuery<ProductDocument> = after
-      ? { ...query, _id: { $gt: decodeCursor(after) } }
+      ? { $and: [query, afterPosition(order, decodeCursor(after, order))] }
       : query;
     const [rows, totalCount] = await Promise.all([
       this.products
-        .find(pageQuery)
-        .sort({ _id: 1 })
-        .limit(first + 1)
+        .find(pageQuery, LISTING_PROJECTION)
+        .sort(sortOf(order))
+        .limit(size + 1)
         .lean<ProductDocument[]>(),
       this.products.countDocuments(query),
     ]);
-    const page = rows.slice(0, first);
-    const edges = page.map((node) => ({ cursor: encodeCursor(node._id), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount,
-    };
-  }
-
-  private toQuery(filter: ProductListFilter): FilterQuery<ProductDocument> {
-    const query: FilterQuery<ProductDocument> = { status: 'ACTIVE' };
-    if (filter.categoryId) {
-      if (!isObjectIdString(filter.categoryId))
-        throw new BadUserInputError('Unknown category', 'categoryId');
-      query.categoryId = new Types.ObjectId(filter.categoryId);
-    }
-    if (filter.minPrice != null || filter.maxPrice != null) {
-      if ((filter.minPrice ?? 0) < 0 || (filter.maxPrice ?? 0) < 0) {
-        throw new BadUserInputError('Prices cannot be negative', 'minPrice');
-      }
-      query['price.amount'] = {
-        ...(filter.minPrice != null ? { $gte: filter.minPrice } : {}),
-        ...(filter.maxPrice != null ? { $lte: filter.maxPrice } : {}),
-      };
-    }
-    if (filter.tags?.length) query.tags = { $all: filter.tags };
-    return query;
+    return pageOf(rows, size, totalCount, (row) => encodeCursor(positionOf(order, row)));
   }
 }

@@ -17,4 +17,5 @@ export const Product: ProductResolvers = {
   stockStatus: (product, _args, { inStockThreshold }) =>
     stockStatusOf(availableQuantity(product), inStockThreshold),
   purchasable: (product) => product.status === 'ACTIVE' && availableQuantity(product) > 0,
+  relatedProducts: (product, { limit }, { related }) => related(product, limit ?? 4),
 };

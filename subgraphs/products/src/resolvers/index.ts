@@ -3,5 +3,6 @@ import { Category } from './Category';
 import { DateTimeScalar as DateTime } from '@shop/service';
 import { Product } from './Product';
 import { Query } from './Query';
+import { Mutation } from './Mutation';
 
-export const resolvers: Resolvers = { Query, Product, Category, DateTime };
+export const resolvers: Resolvers = { Query, Mutation, Product, Category, DateTime };
