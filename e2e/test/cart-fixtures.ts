@@ -1,6 +1,6 @@
 import { Types, type Collection } from 'mongoose';
 import { seedCatalog } from '../../subgraphs/products/src/seed/seed-catalog';
-import { startStack, type GraphQLResult, type Stack } from '../src';
+import { createSignedInUser, errorCodes, startStack, type GraphQLResult, type Stack } from '../src';
 
 /**
  * The stack for cart tests: the cart needs the products subgraph's internal API, whose address
@@ -22,19 +22,34 @@ export interface ProductState {
   status?: 'ACTIVE' | 'ARCHIVED';
 }
 
+/** The catalog mutations of the public contract, as an ADMIN calls them. */
+const CATALOG_MUTATIONS = {
+  price: `mutation ($id: ID!, $value: Int!) {
+    updateProduct(id: $id, input: { price: { amount: $value, currency: "KRW" } }) { id } }`,
+  available: `mutation ($id: ID!, $value: Int!) { setStock(productId: $id, quantity: $value) { id } }`,
+  archive: `mutation ($id: ID!) { archiveProduct(id: $id) { id } }`,
+};
+
 /**
  * Seed builder for the products the cart tests use: the products subgraph's own catalog seed,
- * then each product taken is set to the price, stock and status a test states.
+ * then each product taken is given the price, stock and status a test states.
  */
 export class CartCatalog {
   private unused: string[] = [];
+  /** False once the gateway turned out not to serve the catalog mutations. */
+  private mutationsServed = true;
 
-  private constructor(private readonly products: Collection) {}
+  private constructor(
+    private readonly stack: Stack,
+    private readonly products: Collection,
+    private readonly adminToken: string,
+  ) {}
 
   static async seed(stack: Stack, count: number): Promise<CartCatalog> {
     const connection = stack.subgraphs.products.subgraph.runtime.mongo;
     await seedCatalog(connection, count);
-    const catalog = new CartCatalog(connection.collection('products'));
+    const admin = await createSignedInUser(stack, { roles: ['ADMIN'] });
+    const catalog = new CartCatalog(stack, connection.collection('products'), admin.accessToken);
     const ids = await catalog.products
       .find({}, { projection: { _id: 1 } })
       .sort({ sku: 1 })
@@ -43,16 +58,40 @@ export class CartCatalog {
     return catalog;
   }
 
-  /** A product no other test uses, in the state given (defaults: 10,000 KRW, 100 available). */
+  /**
+   * A product no other test uses, in the state given (defaults: 10,000 KRW, 100 available).
+   * Nothing has read it yet, so its starting state is written straight into the seed.
+   */
   async take(state: ProductState = {}): Promise<string> {
     const id = this.unused.shift();
     if (!id) throw new Error('the seeded catalog has no product left; seed more');
-    await this.set(id, { price: 10_000, available: 100, status: 'ACTIVE', ...state });
+    await this.write(id, { price: 10_000, available: 100, status: 'ACTIVE', ...state });
     return id;
   }
 
-  /** Changes a product the way the products subgraph would store the change. */
+  /**
+   * Changes a product the way an ADMIN does, through the gateway, so the products subgraph sees
+   * the change as it would in production (its caches included). Falls back to writing the seed
+   * while the gateway does not serve the catalog mutations yet.
+   */
   async set(id: string, state: ProductState): Promise<void> {
+    if (state.status === 'ACTIVE') throw new Error('the contract has no way to unarchive');
+    const calls: Array<[query: string, value?: number]> = [];
+    if (state.price !== undefined) calls.push([CATALOG_MUTATIONS.price, state.price]);
+    if (state.available !== undefined) calls.push([CATALOG_MUTATIONS.available, state.available]);
+    if (state.status === 'ARCHIVED') calls.push([CATALOG_MUTATIONS.archive]);
+    for (const [query, value] of calls) {
+      if (!this.mutationsServed) break;
+      const result = await this.stack.query(query, value === undefined ? { id } : { id, value }, {
+        token: this.adminToken,
+      });
+      if (errorCodes(result)[0] === 'GRAPHQL_VALIDATION_FAILED') this.mutationsServed = false;
+      else if (result.errors) throw new Error(JSON.stringify(result.errors));
+    }
+    if (!this.mutationsServed) await this.write(id, state);
+  }
+
+  private async write(id: string, state: ProductState): Promise<void> {
     const update: Record<string, unknown> = { updatedAt: new Date() };
     if (state.price !== undefined) update['price'] = { amount: state.price, currency: 'KRW' };
     if (state.available !== undefined)
