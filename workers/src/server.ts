@@ -48,7 +48,7 @@ function workerOptions(
   config: WorkersConfig,
   concurrency: number,
   perSecond: number,
-): WorkerOptions {
+): WorkerOptions & { connection: Redis } {
   return {
     connection: createRedis(config.REDIS_URL, { forQueues: true }),
     prefix: config.QUEUE_PREFIX,
@@ -58,6 +58,24 @@ function workerOptions(
     lockDuration: config.WORKER_LOCK_MS,
     stalledInterval: config.WORKER_LOCK_MS,
   };
+}
+
+/** A worker that logs jobs that failed (for good or for a retry) and its own errors. */
+function observedWorker(
+  queue: string,
+  processor: ReturnType<typeof notificationProcessor>,
+  options: WorkerOptions,
+  logger: Logger,
+): Worker {
+  const worker = new Worker(queue, processor, options);
+  worker.on('failed', (job, err) =>
+    logger.warn(
+      { queue, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+      'job failed',
+    ),
+  );
+  worker.on('error', (err) => logger.error({ queue, err: err.message }, 'worker error'));
+  return worker;
 }
 
 /**
@@ -74,7 +92,8 @@ export function startWorkers(config: WorkersConfig, given: WorkerProviders = {})
     config.EMAIL_CONCURRENCY,
     config.EMAIL_RATE_PER_SECOND,
   );
-  const email = new Worker(
+  const smsOptions = workerOptions(config, config.SMS_CONCURRENCY, config.SMS_RATE_PER_SECOND);
+  const email = observedWorker(
     EMAIL_QUEUE,
     notificationProcessor({
       ...common,
@@ -83,9 +102,9 @@ export function startWorkers(config: WorkersConfig, given: WorkerProviders = {})
       deliver: (job) => providers.email.send(job.to, renderEmail(job)),
     }),
     emailOptions,
+    logger,
   );
-  const smsOptions = workerOptions(config, config.SMS_CONCURRENCY, config.SMS_RATE_PER_SECOND);
-  const sms = new Worker(
+  const sms = observedWorker(
     SMS_QUEUE,
     notificationProcessor({
       ...common,
@@ -94,19 +113,8 @@ export function startWorkers(config: WorkersConfig, given: WorkerProviders = {})
       deliver: (job) => providers.sms.send(job.to, renderSms(job)),
     }),
     smsOptions,
+    logger,
   );
-  for (const worker of [email, sms]) {
-    worker.on('failed', (job, err) =>
-      logger.warn(
-        { queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
-        'job failed',
-      ),
-    );
-    worker.on('error', (err) =>
-      logger.error({ queue: worker.name, err: err.message }, 'worker error'),
-    );
-  }
-  const connections = [emailOptions.connection, smsOptions.connection] as Redis[];
   return {
     email,
     sms,
@@ -114,7 +122,8 @@ export function startWorkers(config: WorkersConfig, given: WorkerProviders = {})
     async stop() {
       await Promise.all([email.close(), sms.close()]);
       providers.email.close();
-      await Promise.allSettled([redis.quit(), ...connections.map((c) => c.quit())]);
+      const connections = [redis, emailOptions.connection, smsOptions.connection];
+      await Promise.allSettled(connections.map((connection) => connection.quit()));
     },
   };
 }
