@@ -24,6 +24,8 @@ import { salesBucketModel } from './popularity/sales.model';
 import { ProductAdminService } from './product/product-admin.service';
 import { relatedProducts } from './product/related-products';
 import { ProductSearch } from './search/product-search';
+import { SearchIndex } from './search/search-index';
+import { CatalogChanges } from './cache/catalog-changes';
 import { productInternalRoutes } from './product/product.internal';
 import { ProductService } from './product/product.service';
 import { resolvers } from './resolvers';
@@ -39,25 +41,28 @@ export function buildServices(config: ProductsConfig, runtime: SubgraphRuntime) 
     `${keyPrefix}cache:`,
     config.PRODUCTS_CACHE_TTL_SECONDS,
   );
-  const invalidate = (ids: string[]) => cache.invalidate(ids);
+  const changes = new CatalogChanges(runtime.redis, `${keyPrefix}catalog-changes`, cache);
+  const invalidate = (ids: string[]) => changes.publish(ids);
+  const searchIndex = new SearchIndex(products, changes.channel, runtime.logger);
   const inventory = new InventoryService({
     products,
     reservations,
     defaultTtlSeconds: config.RESERVATION_TTL_SECONDS,
     onStockChanged: invalidate,
   });
-  const search = new ProductSearch(products);
+  const search = new ProductSearch(searchIndex, products, config.IN_STOCK_THRESHOLD);
   const popularity = new PopularityService({
     products,
     sales: salesBucketModel(runtime.mongo),
     redis: runtime.redis,
     keyPrefix,
     refreshMs: config.POPULARITY_REFRESH_MS,
-    onRefreshed: () => invalidate([]),
+    onRefreshed: invalidate,
   });
   return {
     models: { products, categories, reservations },
     cache,
+    searchIndex,
     inventory,
     sweeper: new ReservationSweeper(inventory, reservations, products),
     search,
@@ -75,8 +80,23 @@ function backgroundTasks(
   runtime: SubgraphRuntime,
   services: ProductsServices,
 ): BackgroundTask[] {
-  if (config.PRODUCTS_BACKGROUND_TASKS === 'off') return [];
+  const index: BackgroundTask = {
+    start: () => {
+      services.searchIndex.subscribe(runtime.redis).catch((err: unknown) => {
+        runtime.logger.error({ err }, 'search index subscription failed');
+      });
+    },
+    stop: () => services.searchIndex.close(),
+  };
+  if (config.PRODUCTS_BACKGROUND_TASKS === 'off') return [index];
   return [
+    index,
+    new IntervalTask(
+      'search-rebuild',
+      config.SEARCH_REBUILD_MS,
+      () => services.searchIndex.resync(),
+      runtime.logger,
+    ),
     catalogEventRelay({
       products: services.models.products,
       redisUrl: config.REDIS_URL,

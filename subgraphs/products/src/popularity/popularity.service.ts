@@ -20,7 +20,8 @@ export interface PopularityOptions {
   keyPrefix: string;
   /** Recompute at most this often. */
   refreshMs: number;
-  onRefreshed?: () => Promise<void>;
+  /** Told which products' popularity changed. */
+  onRefreshed?: (productIds: string[]) => Promise<void>;
   now?: () => Date;
 }
 
@@ -82,12 +83,17 @@ export class PopularityService {
   async refresh(): Promise<string[]> {
     const ranking = (await this.ranking()).filter((row) => isObjectIdString(row.productId));
     const { products, redis, keyPrefix } = this.options;
-    const ranked = ranking.map((row) => new Types.ObjectId(row.productId));
-    await products.updateMany(
-      { popularity: { $gt: 0 }, _id: { $nin: ranked } },
-      { $set: { popularity: 0 } },
-      { timestamps: false },
-    );
+    const rankedIds = new Set(ranking.map((row) => row.productId));
+    const faded = (await products.find({ popularity: { $gt: 0 } }, { _id: 1 }).lean())
+      .map((row) => row._id)
+      .filter((id) => !rankedIds.has(id.toHexString()));
+    if (faded.length) {
+      await products.updateMany(
+        { _id: { $in: faded } },
+        { $set: { popularity: 0 } },
+        { timestamps: false },
+      );
+    }
     if (ranking.length) {
       await products.bulkWrite(
         ranking.map((row) => ({
@@ -101,7 +107,7 @@ export class PopularityService {
     }
     const top = ranking.slice(0, CACHED_TOP).map((row) => row.productId);
     await redis.set(`${keyPrefix}popular:top`, JSON.stringify(top), 'PX', this.options.refreshMs);
-    await this.options.onRefreshed?.();
+    await this.options.onRefreshed?.([...rankedIds, ...faded.map((id) => id.toHexString())]);
     return top;
   }
 

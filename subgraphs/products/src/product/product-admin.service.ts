@@ -6,7 +6,6 @@ import { isObjectIdString } from '@shop/mongo';
 import { newOutboxEvent } from '@shop/outbox';
 import type { CategoryModel } from '../category/category.model';
 import { stockEvent } from '../inventory/stock-holds';
-import { productSearchKeys } from '../search/product-search-keys';
 import {
   createProductInput,
   parseInput,
@@ -74,7 +73,6 @@ export class ProductAdminService {
       createdAt: now,
       updatedAt: now,
     };
-    product.searchKeys = productSearchKeys(product);
     product.outbox = [productEvent(product, 'CREATED')];
     try {
       await this.options.products.collection.insertOne(product);
@@ -98,7 +96,7 @@ export class ProductAdminService {
       const result = await this.options.products.updateOne(
         { _id: current._id, updatedAt: current.updatedAt },
         {
-          $set: { ...this.fieldsOf(values), searchKeys: productSearchKeys(next) },
+          $set: this.fieldsOf(values),
           $push: { outbox: productEvent(next, 'UPDATED') },
         },
       );
@@ -177,7 +175,7 @@ export class ProductAdminService {
   private async changed(id: Types.ObjectId): Promise<ProductDocument> {
     await this.options.onChanged?.([id.toHexString()]);
     const product = await this.options.products
-      .findById(id, { searchKeys: 0, holds: 0, outbox: 0 })
+      .findById(id, { holds: 0, outbox: 0 })
       .lean<ProductDocument>();
     if (!product) throw new NotFoundError('Product', id.toHexString());
     return product;

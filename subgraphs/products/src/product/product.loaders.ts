@@ -4,7 +4,7 @@ import type { ProductCache } from '../cache/product-cache';
 import type { CategoryDocument, CategoryModel } from '../category/category.model';
 import type { ProductDocument, ProductModel } from './product.model';
 
-const PROJECTION = { searchKeys: 0, holds: 0, outbox: 0 } as const;
+const PROJECTION = { holds: 0, outbox: 0 } as const;
 
 /**
  * Per-request loaders: one query per batch of product or category ids. With a cache, products

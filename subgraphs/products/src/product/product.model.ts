@@ -43,8 +43,6 @@ export interface ProductDocument extends WithOutbox {
   sellerId?: string;
   stock: ProductStock;
   holds?: StockHold[];
-  /** Search keys (see search-tokens.ts), maintained in the same write as the text they index. */
-  searchKeys?: string[];
   /** Units sold over the last 3 days, refreshed from order events; the POPULAR sort key. */
   popularity?: number;
   createdAt: Date;
@@ -85,7 +83,6 @@ const productSchema = new Schema<ProductDocument>(
       ],
       default: undefined,
     },
-    searchKeys: { type: [String], default: undefined },
     popularity: { type: Number, default: 0 },
     outbox: outboxField,
   },
@@ -105,7 +102,6 @@ productSchema.index({ status: 1, categoryId: 1, 'price.amount': 1, _id: 1 });
 // Filters without a sort of their own.
 productSchema.index({ tags: 1, status: 1 });
 productSchema.index({ status: 1, 'stock.available': 1 });
-productSchema.index({ searchKeys: 1 });
 productSchema.index({ sellerId: 1 }, { sparse: true });
 // The sweeper's safety net: holds left behind after their reservation was settled.
 productSchema.index({ 'holds.expiresAt': 1 }, { sparse: true });

@@ -10,8 +10,8 @@ import type { ProductDocument, ProductModel } from './product.model';
 
 export const MAX_PAGE_SIZE = 100;
 
-/** Fields a listing never needs: search keys, stock holds, pending events. */
-export const LISTING_PROJECTION = { searchKeys: 0, holds: 0, outbox: 0 } as const;
+/** Fields a listing never needs: stock holds and pending events. */
+export const LISTING_PROJECTION = { holds: 0, outbox: 0 } as const;
 
 export interface ProductPage {
   edges: Array<{ cursor: string; node: ProductDocument }>;
@@ -80,10 +80,7 @@ export class ProductService {
     checkPageSize(size);
     const query = filterQueryOf(filter ?? {}, this.inStockThreshold);
     const terms = filter?.search?.trim();
-    if (terms) {
-      if (!sort || sort === 'RELEVANCE') return this.search.page(terms, query, size, after);
-      Object.assign(query, this.search.matchAll(terms));
-    }
+    if (terms) return this.search.page(terms, filter ?? {}, sort, size, after);
     const order = listingOrderOf(sort);
     const pageQuery: FilterQuery<ProductDocument> = after
       ? { $and: [query, afterPosition(order, decodeCursor(after, order))] }

@@ -1,19 +1,9 @@
 /**
- * Search keys stored on each product in one multikey-indexed array, so search runs as plain
- * `$in` lookups on any MongoDB-compatible server (no `$text`). See docs/search.md.
- *
- * Key shapes, per field `f` (`n` name, `t` tags, `d` description):
- * - `f:word`  the whole word;
- * - `f>pre`   a proper prefix of a word (edge grams), and for Hangul words every inner
- *             substring too, so `헤드폰` finds `무선헤드폰`;
- * - `f~form`  the word and each form with one letter deleted, for words of 5+ letters
- *             (name and tags only): two words one edit apart share a form (symmetric delete).
+ * Words as the search index sees them: lower-cased NFC letters and digits of any script,
+ * English stopwords dropped. See docs/search.md.
  */
-export type SearchField = 'n' | 't' | 'd';
-
 export const TYPO_MIN_LENGTH = 5;
 const MAX_WORD_LENGTH = 30;
-const MIN_LATIN_PREFIX = 2;
 
 const ENGLISH_STOPWORDS = new Set([
   'a',
@@ -35,7 +25,7 @@ const ENGLISH_STOPWORDS = new Set([
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
-/** Lower-cased words of a text: letters and digits of any script, stopwords dropped. */
+/** Distinct words of a text, in order of first appearance. */
 export function wordsOf(text: string): string[] {
   const words = text
     .normalize('NFC')
@@ -50,6 +40,11 @@ export function isHangul(word: string): boolean {
   return HANGUL.test(word);
 }
 
+/** Whether typos are tolerated for this word: 5 letters or more, not Hangul syllables. */
+export function allowsTypo(word: string): boolean {
+  return word.length >= TYPO_MIN_LENGTH && !isHangul(word);
+}
+
 /** Each form of `word` with one character deleted. */
 export function deletionForms(word: string): string[] {
   const forms = new Set<string>();
@@ -59,77 +54,23 @@ export function deletionForms(word: string): string[] {
   return [...forms];
 }
 
-function partialKeys(field: SearchField, word: string): string[] {
-  const keys: string[] = [];
-  const minimum = isHangul(word) ? 1 : MIN_LATIN_PREFIX;
-  for (let end = minimum; end < word.length; end += 1) keys.push(`${field}>${word.slice(0, end)}`);
-  if (isHangul(word)) {
-    for (let start = 1; start < word.length; start += 1) {
-      for (let end = start + 1; end <= word.length; end += 1) {
-        keys.push(`${field}>${word.slice(start, end)}`);
-      }
-    }
+/**
+ * True when `a` and `b` are at most one edit apart: an insertion, deletion, substitution or a
+ * swap of two neighbouring letters (the most common typing slip).
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    const swapped = a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    return swapped || a.slice(i + 1) === b.slice(i + 1);
   }
-  return keys;
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function wordKeys(field: SearchField, word: string): string[] {
-  const keys = [`${field}:${word}`, ...partialKeys(field, word)];
-  if (field !== 'd' && word.length >= TYPO_MIN_LENGTH && !isHangul(word)) {
-    keys.push(`${field}~${word}`, ...deletionForms(word).map((form) => `${field}~${form}`));
-  }
-  return keys;
-}
-
-export interface SearchableText {
-  names: string[];
-  tags: string[];
-  descriptions: string[];
-}
-
-/** Every search key of a product; a word indexed in a stronger field is not repeated below. */
-export function searchKeysOf(text: SearchableText): string[] {
-  const nameWords = new Set(text.names.flatMap(wordsOf));
-  const tagWords = new Set(text.tags.flatMap(wordsOf).filter((word) => !nameWords.has(word)));
-  const descriptionWords = text.descriptions
-    .flatMap(wordsOf)
-    .filter((word) => !nameWords.has(word) && !tagWords.has(word));
-  const keys = [
-    ...[...nameWords].flatMap((word) => wordKeys('n', word)),
-    ...[...tagWords].flatMap((word) => wordKeys('t', word)),
-    ...descriptionWords.flatMap((word) => wordKeys('d', word)),
-  ];
-  return [...new Set(keys)];
-}
-
-/** Lookup keys of one query word, grouped by the weight a match earns. */
-export interface QueryWordKeys {
-  word: string;
-  /** Weight → keys; a product's score adds the weight of every key class it matches. */
-  classes: Array<{ weight: number; keys: string[] }>;
-  all: string[];
-}
-
-const WEIGHTS: Record<SearchField, { exact: number; prefix: number; typo: number }> = {
-  n: { exact: 100, prefix: 60, typo: 30 },
-  t: { exact: 20, prefix: 12, typo: 6 },
-  d: { exact: 4, prefix: 2, typo: 0 },
-};
-
-/** The keys a query word is looked up with: exact, prefix and, for 5+ letters, one-edit forms. */
-export function queryKeysOf(word: string): QueryWordKeys {
-  const typoForms =
-    word.length >= TYPO_MIN_LENGTH && !isHangul(word) ? [word, ...deletionForms(word)] : [];
-  const classes = (['n', 't', 'd'] as const).flatMap((field) => {
-    const weight = WEIGHTS[field];
-    const list = [
-      { weight: weight.exact, keys: [`${field}:${word}`] },
-      { weight: weight.prefix, keys: [`${field}>${word}`] },
-    ];
-    if (field !== 'd' && typoForms.length) {
-      list.push({ weight: weight.typo, keys: typoForms.map((form) => `${field}~${form}`) });
-    }
-    return list;
-  });
-  return { word, classes, all: classes.flatMap((entry) => entry.keys) };
+/** Inner substrings of a Hangul word (its suffixes), so `헤드폰` finds `무선헤드폰`. */
+export function hangulSuffixes(word: string): string[] {
+  if (!isHangul(word)) return [];
+  return Array.from({ length: word.length - 1 }, (_, index) => word.slice(index + 1));
 }

@@ -1,7 +1,6 @@
 import type { Connection } from 'mongoose';
 import { categoryModel } from '../category/category.model';
 import { productModel } from '../product/product.model';
-import { productSearchKeys } from '../search/product-search-keys';
 import { generateCatalog, type GeneratedProduct } from './catalog-generator';
 import { CATEGORIES } from './catalog-vocabulary';
 
@@ -47,7 +46,6 @@ export async function seedCatalog(
     ...product,
     categoryId: categoryIds.get(categorySlug),
     status: 'ACTIVE' as const,
-    searchKeys: productSearchKeys(product),
     popularity: 0,
     updatedAt: product.createdAt,
   });

@@ -1,7 +1,6 @@
 import { Types, type Connection } from 'mongoose';
 import { categoryModel } from '../../src/category/category.model';
 import { productModel, type ProductDocument } from '../../src/product/product.model';
-import { productSearchKeys } from '../../src/search/product-search-keys';
 
 let sequence = 0;
 
@@ -43,7 +42,6 @@ export async function createProduct(
   const product = await productModel(connection).create({
     ...base,
     stock: { onHand, reserved, available: onHand - reserved },
-    searchKeys: productSearchKeys(base),
   });
   return product.toObject<ProductDocument>();
 }

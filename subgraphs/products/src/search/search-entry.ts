@@ -1,0 +1,81 @@
+import type { ProductFilter } from '../__generated__/resolvers-types';
+import type { ProductDocument } from '../product/product.model';
+import { availableQuantity, stockStatusOf } from '../product/stock-status';
+import { wordsOf } from './search-tokens';
+import { FIELD } from './search-vocabulary';
+
+/** What the in-process index keeps of a product: enough to filter and sort without MongoDB. */
+export interface SearchEntry {
+  id: string;
+  active: boolean;
+  categoryId: string;
+  price: number;
+  available: number;
+  tags: string[];
+  createdAt: number;
+  name: string;
+  nameEn: string;
+  popularity: number;
+  /** Indexed words with the field bits they occur in. */
+  words: Map<string, number>;
+}
+
+/** The product fields the index reads. */
+export const ENTRY_PROJECTION = {
+  status: 1,
+  categoryId: 1,
+  price: 1,
+  stock: 1,
+  tags: 1,
+  createdAt: 1,
+  name: 1,
+  nameEn: 1,
+  description: 1,
+  descriptionEn: 1,
+  popularity: 1,
+} as const;
+
+type Indexed = Pick<ProductDocument, '_id' | keyof typeof ENTRY_PROJECTION>;
+
+export function entryOf(product: Indexed): SearchEntry {
+  const words = new Map<string, number>();
+  const add = (texts: string[], field: number) => {
+    for (const word of texts.flatMap(wordsOf)) words.set(word, (words.get(word) ?? 0) | field);
+  };
+  add([product.name, product.nameEn], FIELD.name);
+  add(product.tags, FIELD.tag);
+  add([product.description, product.descriptionEn], FIELD.description);
+  return {
+    id: product._id.toHexString(),
+    active: product.status === 'ACTIVE',
+    categoryId: product.categoryId.toHexString(),
+    price: product.price.amount,
+    available: availableQuantity(product),
+    tags: product.tags,
+    createdAt: product.createdAt.getTime(),
+    name: product.name,
+    nameEn: product.nameEn,
+    popularity: product.popularity ?? 0,
+    words,
+  };
+}
+
+/** The same conditions as the MongoDB listing filter, on an index entry. */
+export function entryMatches(
+  entry: SearchEntry,
+  filter: ProductFilter,
+  inStockThreshold: number,
+): boolean {
+  if (!entry.active) return false;
+  if (filter.categoryId != null && entry.categoryId !== filter.categoryId.toLowerCase()) {
+    return false;
+  }
+  if (filter.minPrice != null && entry.price < filter.minPrice) return false;
+  if (filter.maxPrice != null && entry.price > filter.maxPrice) return false;
+  if (filter.stockStatus?.length) {
+    const status = stockStatusOf(entry.available, inStockThreshold);
+    if (!filter.stockStatus.includes(status)) return false;
+  }
+  const tags = filter.tags?.map((tag) => tag.trim().toLowerCase()) ?? [];
+  return tags.every((tag) => entry.tags.includes(tag));
+}
