@@ -48,17 +48,18 @@ export class ProductCache {
     await pipeline.exec();
   }
 
-  /** A first page cached under its arguments and the current generation. */
-  async getPage(args: unknown): Promise<ProductPage | undefined> {
-    if (!this.enabled) return undefined;
-    const value = await this.redis.get(await this.pageKey(args));
-    return value ? (EJSON.parse(value) as ProductPage) : undefined;
-  }
-
-  async setPage(args: unknown, page: ProductPage): Promise<void> {
-    if (!this.enabled) return;
+  /**
+   * A first page: cached under its arguments and the generation read before computing it, so a
+   * page computed while a change happened is stored under the retired generation, never served.
+   */
+  async page(args: unknown, compute: () => Promise<ProductPage>): Promise<ProductPage> {
+    if (!this.enabled) return compute();
     const key = await this.pageKey(args);
+    const value = await this.redis.get(key);
+    if (value) return EJSON.parse(value) as ProductPage;
+    const page = await compute();
     await this.redis.set(key, EJSON.stringify(page, { relaxed: false }), 'EX', this.ttlSeconds);
+    return page;
   }
 
   private async pageKey(args: unknown): Promise<string> {

@@ -56,17 +56,14 @@ export class ProductService {
   ) {}
 
   /**
-   * {@link ProductService.query}, with first pages (no `after`) served from the cache while
-   * no product changed.
+   * {@link ProductService.query}, with first pages (no `after`) of listings served from the
+   * cache while no product changed. Searches are not cached: the in-process index answers them
+   * and follows changes a moment after the cache is invalidated.
    */
   async list(args: ListArgs): Promise<ProductPage> {
-    if (args.after || !this.cache?.enabled) return this.query(args);
+    if (args.after || args.filter?.search?.trim() || !this.cache?.enabled) return this.query(args);
     const key = { filter: args.filter ?? null, sort: args.sort ?? null, first: args.first ?? 20 };
-    const cached = await this.cache.getPage(key);
-    if (cached) return cached;
-    const page = await this.query(args);
-    await this.cache.setPage(key, page);
-    return page;
+    return this.cache.page(key, () => this.query(args));
   }
 
   /**

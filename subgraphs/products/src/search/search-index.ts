@@ -81,7 +81,11 @@ export class SearchIndex {
       this.flushing ??= new Promise((resolve) => setTimeout(resolve, BATCH_DELAY_MS))
         .then(() => this.flush())
         .catch((err: unknown) => this.logger.error({ err }, 'search index update failed'))
-        .finally(() => (this.flushing = undefined));
+        .finally(() => {
+          this.flushing = undefined;
+          // Ids that arrived during the flush wait for the next message otherwise.
+          if (this.pending.size) this.subscriber?.emit('message', this.channel, '[]');
+        });
     });
     await this.subscriber.subscribe(this.channel);
   }
