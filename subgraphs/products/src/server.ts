@@ -173,3 +173,4 @@ export async function createProductsSubgraph(
 }
 
 export { loadProductsConfig, type ProductsConfig } from './config';
+export { seedCatalog } from './seed/seed-catalog';
