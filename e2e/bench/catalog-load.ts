@@ -1,0 +1,67 @@
+/** A tiny closed-loop load generator: `concurrency` clients issue `total` requests in all. */
+export interface LatencySummary {
+  requests: number;
+  concurrency: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  throughput: number;
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  if (!sorted.length) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
+  return sorted[Math.max(0, index)] as number;
+}
+
+export async function runLoad(
+  concurrency: number,
+  total: number,
+  request: (index: number) => Promise<boolean>,
+): Promise<LatencySummary> {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const startedAt = performance.now();
+  const client = async () => {
+    for (;;) {
+      const index = next;
+      next += 1;
+      if (index >= total) return;
+      const begin = performance.now();
+      const ok = await request(index).catch(() => false);
+      latencies.push(performance.now() - begin);
+      if (!ok) errors += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+  const elapsedSeconds = (performance.now() - startedAt) / 1000;
+  latencies.sort((a, b) => a - b);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    requests: total,
+    concurrency,
+    errors,
+    p50: round(percentile(latencies, 0.5)),
+    p99: round(percentile(latencies, 0.99)),
+    mean: round(latencies.reduce((sum, value) => sum + value, 0) / latencies.length),
+    throughput: round(total / elapsedSeconds),
+  };
+}
+
+/** Posts a GraphQL query; true when it answered 200 without errors. */
+export async function postGraphql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ ok: boolean; data: unknown }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+  return { ok: response.ok && !body.errors, data: body.data };
+}
