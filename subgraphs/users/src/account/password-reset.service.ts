@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { AppError } from '@shop/errors';
 import { hashToken, issueToken } from '../auth/one-time-token';
 import type { PasswordHasher } from '../auth/password-hasher';
@@ -25,19 +26,24 @@ export class PasswordResetService {
    * does not tell whether an account exists; repeated requests are silently rate-limited.
    */
   async requestPasswordReset(email: string): Promise<boolean> {
-    const user = await this.deps.users
-      .findOne({ email: normalizeEmail(email) })
-      .lean<UserDocument>();
-    if (!user || user.status === 'SUSPENDED') return true;
+    const normalized = normalizeEmail(email);
+    const user = await this.deps.users.findOne({ email: normalized }).lean<UserDocument>();
+    const recipient = user ?? { _id: new Types.ObjectId(), email: normalized, name: '-' };
     const { token, stored } = issueToken(MAIL_TOKEN_TTL_SECONDS);
     const cutoff = new Date(Date.now() - this.deps.resendIntervalSeconds * 1000);
     const link = storefrontLink(this.deps.storefrontUrl, 'reset-password', token);
+    // Runs for unknown emails too, matching nothing (the id is new), so both answers take the
+    // same database round trips and their timing does not tell whether the account exists.
     await this.deps.users.updateOne(
       {
-        _id: user._id,
+        _id: recipient._id,
+        status: { $ne: 'SUSPENDED' },
         $or: [{ passwordReset: null }, { 'passwordReset.sentAt': { $lte: cutoff } }],
       },
-      { $set: { passwordReset: stored }, $push: { outbox: passwordResetRequested(user, link) } },
+      {
+        $set: { passwordReset: stored },
+        $push: { outbox: passwordResetRequested(recipient, link) },
+      },
     );
     return true;
   }

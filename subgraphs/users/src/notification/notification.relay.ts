@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import type { Logger } from '@shop/logger';
 import type { NotificationProducer } from '@shop/jobs';
 import { OutboxRelay, mongoOutboxSource, type OutboxEvent } from '@shop/outbox';
@@ -10,6 +11,20 @@ import { USER_EVENTS, type UserEventPayload } from './user-events';
  * relayed twice (a crash between enqueue and acknowledgement) is queued once.
  */
 export async function dispatchUserEvent(
+  producer: NotificationProducer,
+  event: OutboxEvent,
+  logger?: Logger,
+): Promise<void> {
+  try {
+    await enqueueNotifications(producer, event);
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    // A payload the queue refuses can never be sent; holding it would stall the outbox.
+    logger?.error({ eventId: event.id, type: event.type, err: error.message }, 'event dropped');
+  }
+}
+
+async function enqueueNotifications(
   producer: NotificationProducer,
   event: OutboxEvent,
 ): Promise<void> {
@@ -43,7 +58,7 @@ export function notificationRelayTask(options: {
 }): BackgroundTask & { relay: OutboxRelay } {
   const relay = new OutboxRelay({
     sources: [mongoOutboxSource(options.users)],
-    dispatch: (event) => dispatchUserEvent(options.producer, event),
+    dispatch: (event) => dispatchUserEvent(options.producer, event, options.logger),
     logger: options.logger,
     intervalMs: options.intervalMs,
   });
