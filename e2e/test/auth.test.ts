@@ -169,6 +169,18 @@ describe('registration, sign-in and sessions through the gateway', () => {
       'ACCOUNT_LOCKED',
     ]);
     expect(attempts[5]).toMatchObject({ ip: '127.0.0.1', userAgent: 'auth-test/1.0' });
+
+    // Once the lock has run out, the right password signs in and resets the count.
+    await stack.subgraphs.users.subgraph.runtime.mongo
+      .collection('users')
+      .updateOne({ email: user.email }, { $set: { lockedUntil: new Date(Date.now() - 1_000) } });
+    const unlocked = await login(user.email, TEST_PASSWORD);
+    expect(unlocked.data?.login.user).toMatchObject({ id: user.id, status: 'ACTIVE' });
+    expect(errorCodes(await login(user.email, 'wrong password 123'))).toEqual([
+      'INVALID_CREDENTIALS',
+    ]);
+    expect(unlocked.errors).toBeUndefined();
+    expect((await login(user.email, TEST_PASSWORD)).data?.login.user.id).toBe(user.id);
     expect((await me((await registerUser(stack)).accessToken)).data?.me).toBeTruthy();
   });
 

@@ -69,15 +69,21 @@ export class AuthService {
       await record('SUSPENDED');
       throw new AppError('FORBIDDEN', 'This account is suspended');
     }
+    // Conditional, so a suspension or lock that lands meanwhile is not overwritten.
+    const unlocked = [
+      { status: 'ACTIVE' },
+      { status: 'LOCKED', lockedUntil: { $lte: new Date() } },
+    ];
     const signedIn = await this.deps.users
       .findOneAndUpdate(
-        { _id: user._id },
+        { _id: user._id, $or: unlocked },
         { $set: { failedLoginCount: 0, status: 'ACTIVE' }, $unset: { lockedUntil: 1 } },
         { new: true },
       )
       .lean<UserDocument>();
+    if (!signedIn) throw new AppError('FORBIDDEN', 'This account cannot sign in right now');
     await record('SUCCESS');
-    return this.startSession(signedIn ?? user);
+    return this.startSession(signedIn);
   }
 
   /**
