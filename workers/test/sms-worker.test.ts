@@ -1,5 +1,7 @@
 import { smsSink, uniqueName, waitFor } from '@shop/testing';
+import { PermanentDeliveryError } from '../src/email/email.provider';
 import { startWorkers, type WorkersConfig } from '../src/server';
+import { TwilioSmsProvider } from '../src/sms/sms.provider';
 import { producerFor, testConfig } from './helpers';
 
 describe('sms worker', () => {
@@ -51,5 +53,17 @@ describe('sms worker', () => {
     );
     await waitFor('the job to fail', async () => ((await job.isFailed()) ? true : undefined));
     expect((await producer.smsQueue.getJob('sms-evt-bad-number'))?.attemptsMade).toBe(1);
+  });
+
+  it('turns Twilio refusing a number (21211) into a permanent failure', async () => {
+    const provider = new TwilioSmsProvider({
+      accountSid: config.TWILIO_ACCOUNT_SID,
+      authToken: config.TWILIO_AUTH_TOKEN,
+      from: config.TWILIO_FROM,
+      apiBaseUrl: config.TWILIO_API_BASE_URL,
+    });
+    const refused = provider.send('12345', 'hello');
+    await expect(refused).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(refused).rejects.toThrow(/not a valid phone number/);
   });
 });
