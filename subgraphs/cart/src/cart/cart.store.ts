@@ -58,6 +58,7 @@ export class CartStore {
     this.scripts = defineCartScripts(redis);
   }
 
+  /** The Redis key of a user's cart. */
   key(userId: string): string {
     return `${this.options.keyPrefix}${userId}`;
   }
