@@ -1,6 +1,6 @@
 import { Types, type Collection } from 'mongoose';
 import { seedCatalog } from '../../subgraphs/products/src/seed/seed-catalog';
-import { createSignedInUser, errorCodes, startStack, type GraphQLResult, type Stack } from '../src';
+import { createSignedInUser, startStack, type GraphQLResult, type Stack } from '../src';
 
 /**
  * The stack for cart tests: the cart needs the products subgraph's internal API, whose address
@@ -36,8 +36,6 @@ const CATALOG_MUTATIONS = {
  */
 export class CartCatalog {
   private unused: string[] = [];
-  /** False once the gateway turned out not to serve the catalog mutations. */
-  private mutationsServed = true;
 
   private constructor(
     private readonly stack: Stack,
@@ -71,8 +69,7 @@ export class CartCatalog {
 
   /**
    * Changes a product the way an ADMIN does, through the gateway, so the products subgraph sees
-   * the change as it would in production (its caches included). Falls back to writing the seed
-   * while the gateway does not serve the catalog mutations yet.
+   * the change as it would in production, its caches included.
    */
   async set(id: string, state: ProductState): Promise<void> {
     if (state.status === 'ACTIVE') throw new Error('the contract has no way to unarchive');
@@ -81,14 +78,10 @@ export class CartCatalog {
     if (state.available !== undefined) calls.push([CATALOG_MUTATIONS.available, state.available]);
     if (state.status === 'ARCHIVED') calls.push([CATALOG_MUTATIONS.archive]);
     for (const [query, value] of calls) {
-      if (!this.mutationsServed) break;
-      const result = await this.stack.query(query, value === undefined ? { id } : { id, value }, {
-        token: this.adminToken,
-      });
-      if (errorCodes(result)[0] === 'GRAPHQL_VALIDATION_FAILED') this.mutationsServed = false;
-      else if (result.errors) throw new Error(JSON.stringify(result.errors));
+      const variables = value === undefined ? { id } : { id, value };
+      const result = await this.stack.query(query, variables, { token: this.adminToken });
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
     }
-    if (!this.mutationsServed) await this.write(id, state);
   }
 
   private async write(id: string, state: ProductState): Promise<void> {

@@ -258,10 +258,10 @@ describe('the cart through the gateway', () => {
     await me.add(productId, 2);
     await catalog.set(productId, { price: 18_000 });
     const cart = await cartOf(me);
-    // The cart's own fields; Product.price itself is the products subgraph's to keep fresh.
     expect(cart.items[0]).toMatchObject({
       unitPrice: { amount: 18_000 },
       lineTotal: { amount: 36_000 },
+      product: { price: { amount: 18_000 } },
     });
     expect(cart.subtotal.amount).toBe(36_000);
   });
