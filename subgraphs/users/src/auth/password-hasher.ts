@@ -16,7 +16,8 @@ export const ARGON2_OPTIONS: Options = {
  * verification against a decoy hash, so an unknown email takes as long as a wrong password.
  */
 export class PasswordHasher {
-  private decoy: Promise<string> | undefined;
+  /** Computed up front, so the first unknown email is not slower than the ones after it. */
+  private readonly decoy: Promise<string> = this.hash('decoy password for unknown accounts');
 
   /** An Argon2id PHC string with its own random salt. */
   hash(password: string): Promise<string> {
@@ -35,7 +36,6 @@ export class PasswordHasher {
   /** Verifies against the account's hash, or against a decoy when there is no account. */
   async verifyOrBurn(passwordHash: string | undefined, password: string): Promise<boolean> {
     if (passwordHash === undefined) {
-      this.decoy ??= this.hash('decoy password for unknown accounts');
       await this.verify(await this.decoy, password);
       return false;
     }
