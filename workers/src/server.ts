@@ -78,6 +78,28 @@ function observedWorker(
   return worker;
 }
 
+/** The processors of both queues: validate, deduplicate on event id, render, deliver. */
+function processors(
+  config: WorkersConfig,
+  providers: ReturnType<typeof providersFrom>,
+  common: { redis: Redis; logger: Logger; leaseMs: number },
+) {
+  return {
+    email: notificationProcessor({
+      ...common,
+      consumer: `${config.QUEUE_PREFIX}:email`,
+      schema: emailJobSchema,
+      deliver: (job) => providers.email.send(job.to, renderEmail(job)),
+    }),
+    sms: notificationProcessor({
+      ...common,
+      consumer: `${config.QUEUE_PREFIX}:sms`,
+      schema: smsJobSchema,
+      deliver: (job) => providers.sms.send(job.to, renderSms(job)),
+    }),
+  };
+}
+
 /**
  * Starts the email and SMS workers. Providers default to SMTP and Twilio from the config;
  * tests may pass their own to simulate failures.
@@ -86,35 +108,19 @@ export function startWorkers(config: WorkersConfig, given: WorkerProviders = {})
   const logger = createLogger('workers', config.LOG_LEVEL);
   const redis: Redis = createRedis(config.REDIS_URL);
   const providers = providersFrom(config, given);
-  const common = { redis, logger, leaseMs: config.WORKER_LOCK_MS };
+  const handlers = processors(config, providers, {
+    redis,
+    logger,
+    leaseMs: config.WORKER_LOCK_MS,
+  });
   const emailOptions = workerOptions(
     config,
     config.EMAIL_CONCURRENCY,
     config.EMAIL_RATE_PER_SECOND,
   );
   const smsOptions = workerOptions(config, config.SMS_CONCURRENCY, config.SMS_RATE_PER_SECOND);
-  const email = observedWorker(
-    EMAIL_QUEUE,
-    notificationProcessor({
-      ...common,
-      consumer: `${config.QUEUE_PREFIX}:email`,
-      schema: emailJobSchema,
-      deliver: (job) => providers.email.send(job.to, renderEmail(job)),
-    }),
-    emailOptions,
-    logger,
-  );
-  const sms = observedWorker(
-    SMS_QUEUE,
-    notificationProcessor({
-      ...common,
-      consumer: `${config.QUEUE_PREFIX}:sms`,
-      schema: smsJobSchema,
-      deliver: (job) => providers.sms.send(job.to, renderSms(job)),
-    }),
-    smsOptions,
-    logger,
-  );
+  const email = observedWorker(EMAIL_QUEUE, handlers.email, emailOptions, logger);
+  const sms = observedWorker(SMS_QUEUE, handlers.sms, smsOptions, logger);
   return {
     email,
     sms,
