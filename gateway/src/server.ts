@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import type { Request } from 'express';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { formatError } from '@shop/errors';
@@ -30,6 +31,23 @@ export interface Gateway {
   http: HttpService;
   logger: Logger;
   stop(): Promise<void>;
+}
+
+/** Per request: the request id (the caller's when well-formed), identity and client. */
+function requestContext(authenticator: Authenticator, logger: Logger, trustProxy: boolean) {
+  return async (req: Request): Promise<GatewayContext> => {
+    const incoming = req.headers['x-request-id'];
+    const requestId =
+      typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.res?.setHeader('x-request-id', requestId);
+    const identity = await authenticator.identify(req.headers.authorization);
+    return {
+      requestId,
+      identity,
+      client: clientInfo(req, trustProxy),
+      logger: logger.child({ reqId: requestId, userId: identity?.userId }),
+    };
+  };
 }
 
 /**
@@ -76,19 +94,7 @@ export function createGateway(config: GatewayConfig): Gateway {
           metricsPlugin<GatewayContext>(metrics),
         ],
       }),
-    context: async (req) => {
-      const incoming = req.headers['x-request-id'];
-      const requestId =
-        typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-      req.res?.setHeader('x-request-id', requestId);
-      const identity = await authenticator.identify(req.headers.authorization);
-      return {
-        requestId,
-        identity,
-        client: clientInfo(req, config.TRUST_PROXY),
-        logger: logger.child({ reqId: requestId, userId: identity?.userId }),
-      };
-    },
+    context: requestContext(authenticator, logger, config.TRUST_PROXY),
   });
 
   return {
