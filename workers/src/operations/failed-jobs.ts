@@ -6,7 +6,8 @@ export const NOTIFICATION_QUEUES = [EMAIL_QUEUE, SMS_QUEUE] as const;
 export interface FailedJobSummary {
   queue: string;
   id: string;
-  name: string;
+  /** The job name: the template. */
+  template: string;
   attemptsMade: number;
   failedReason: string;
   failedAt: string | null;
@@ -27,7 +28,7 @@ export async function listFailedJobs(target: QueueTarget, limit = 50): Promise<F
     return jobs.map((job) => ({
       queue: target.queue,
       id: String(job.id),
-      name: job.name,
+      template: job.name,
       attemptsMade: job.attemptsMade,
       failedReason: job.failedReason,
       failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
