@@ -13,8 +13,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { findFreePort, startMongoServer, startRedisServer } from '@shop/infra';
-import { createSignedInUser, type Stack } from '../src';
-import { CartCatalog, cartClient, startCartStack } from '../test/cart-fixtures';
+import { createSignedInUser, startStack, type Stack } from '../src';
+import { CartCatalog, cartClient } from '../test/cart-fixtures';
 
 const MY_CART = `{ myCart { id itemCount
   subtotal { amount currency } shippingFee { amount } total { amount currency }
@@ -193,7 +193,7 @@ function difference(after: Map<string, number>, before: Map<string, number>) {
 async function main() {
   const settings = options();
   const infrastructure = await startInfrastructure();
-  const stack = await startCartStack();
+  const stack = await startStack();
   try {
     const tokens = await customersWithCarts(stack, settings);
     await outboxDrained(stack); // the setup's cart.item.added events are not part of myCart

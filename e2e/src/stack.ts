@@ -92,10 +92,15 @@ export async function startStack(
     ...overrides,
   };
   const names = Object.keys(FACTORIES) as SubgraphName[];
-  const running = await Promise.all(names.map((name) => startSubgraph(name, env)));
-  const subgraphs = Object.fromEntries(
-    names.map((name, index) => [name, running[index]]),
-  ) as Stack['subgraphs'];
+  // Products first: the cart calls its internal API, whose address is only known now.
+  const products = await startSubgraph('products', env);
+  env['PRODUCTS_INTERNAL_URL'] ??= new URL(products.url).origin;
+  const others = names.filter((name) => name !== 'products');
+  const running = await Promise.all(others.map((name) => startSubgraph(name, env)));
+  const subgraphs = Object.fromEntries([
+    ['products', products],
+    ...others.map((name, index) => [name, running[index]]),
+  ]) as Stack['subgraphs'];
   const gatewayEnv = {
     ...env,
     ...Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_URL`, subgraphs[name].url])),

@@ -1,7 +1,7 @@
 import { createQueue, eventQueueName, type EventJob } from '@shop/jobs';
 import { uniqueName, waitFor } from '@shop/testing';
-import { createSignedInUser, errorCodes, type Stack } from '../src';
-import { CartCatalog, cartClient, linesOf, startCartStack, type CartClient } from './cart-fixtures';
+import { createSignedInUser, errorCodes, startStack, type Stack } from '../src';
+import { CartCatalog, cartClient, linesOf, type CartClient } from './cart-fixtures';
 
 describe('the cart under concurrency, restarts and events', () => {
   let stack: Stack;
@@ -10,7 +10,7 @@ describe('the cart under concurrency, restarts and events', () => {
   const queuePrefix = uniqueName('cart-queues');
 
   beforeAll(async () => {
-    stack = await startCartStack({ QUEUE_PREFIX: queuePrefix, OUTBOX_RELAY_INTERVAL_MS: '50' });
+    stack = await startStack({ QUEUE_PREFIX: queuePrefix, OUTBOX_RELAY_INTERVAL_MS: '50' });
     catalog = await CartCatalog.seed(stack, 40);
     analytics = createQueue<EventJob>(eventQueueName('analytics'), {
       redisUrl: String(stack.env['REDIS_URL']),

@@ -1,18 +1,6 @@
 import { Types, type Collection } from 'mongoose';
 import { seedCatalog } from '../../subgraphs/products/src/seed/seed-catalog';
-import { createSignedInUser, startStack, type GraphQLResult, type Stack } from '../src';
-
-/**
- * The stack for cart tests: the cart needs the products subgraph's internal API, whose address
- * is only known once the stack runs, so the cart is restarted with it. `stack.restart('cart')`
- * later reuses the same environment.
- */
-export async function startCartStack(overrides: Record<string, string> = {}): Promise<Stack> {
-  const stack = await startStack(overrides);
-  stack.env['PRODUCTS_INTERNAL_URL'] = new URL(stack.subgraphs.products.url).origin;
-  await stack.restart('cart');
-  return stack;
-}
+import { createSignedInUser, type GraphQLResult, type Stack } from '../src';
 
 export interface ProductState {
   /** Price in KRW. */

@@ -1,20 +1,13 @@
 import { Types } from 'mongoose';
-import { createSignedInUser, errorCodes, type Stack } from '../src';
-import {
-  CartCatalog,
-  cartClient,
-  linesOf,
-  startCartStack,
-  type CartClient,
-  type CartView,
-} from './cart-fixtures';
+import { createSignedInUser, errorCodes, startStack, type Stack } from '../src';
+import { CartCatalog, cartClient, linesOf, type CartClient, type CartView } from './cart-fixtures';
 
 describe('the cart through the gateway', () => {
   let stack: Stack;
   let catalog: CartCatalog;
 
   beforeAll(async () => {
-    stack = await startCartStack();
+    stack = await startStack();
     catalog = await CartCatalog.seed(stack, 120);
   });
   afterAll(() => stack.stop());

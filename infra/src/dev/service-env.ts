@@ -22,6 +22,7 @@ export function serviceEnvironment(
     CART_URL: subgraphUrl(config.CART_PORT),
     ORDERS_URL: subgraphUrl(config.ORDERS_PORT),
     SUPPORT_URL: subgraphUrl(config.SUPPORT_PORT),
+    PRODUCTS_INTERNAL_URL: `http://127.0.0.1:${config.PRODUCTS_PORT}`,
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(config.MAIL_SINK_SMTP_PORT),
     TWILIO_API_BASE_URL: `http://127.0.0.1:${config.SMS_SINK_PORT}`,
