@@ -212,6 +212,61 @@ describe('inventory reservations', () => {
     expect(await stockOf(b._id)).toMatchObject({ reserved: 3, available: 7, holds: 1 });
   });
 
+  it('ends holds a settled reservation left behind, and settles a reservation a crash left unsettled', async () => {
+    const [orphaned, unsettled] = await Promise.all([
+      createProduct(mongo(), { onHand: 10 }),
+      createProduct(mongo(), { onHand: 10 }),
+    ]);
+    const longAgo = new Date(Date.now() - 5 * 60_000);
+    // Units held first, as in a real run; then the reservations that no longer claim them.
+    const hold = (orderId: string, quantity: number, expiresAt: Date) => ({
+      $inc: { 'stock.available': -quantity, 'stock.reserved': quantity },
+      $push: { holds: { orderId, quantity, expiresAt } },
+    });
+    await productModel(mongo()).updateOne({ _id: orphaned._id }, hold('orphan-1', 3, longAgo));
+    await productModel(mongo()).updateOne(
+      { _id: unsettled._id },
+      hold('unsettled-1', 4, new Date(Date.now() + 60_000)),
+    );
+    // A retry placed a hold after its reservation had been refused and settled, then died.
+    await reservationModel(mongo()).create({
+      _id: 'orphan-1',
+      status: 'REJECTED',
+      lines: [],
+      expiresAt: longAgo,
+      settled: true,
+    });
+    // A release changed the status, then the process died before returning the units.
+    await reservationModel(mongo()).create({
+      _id: 'unsettled-1',
+      status: 'RELEASED',
+      lines: [{ productId: unsettled._id.toHexString(), quantity: 4 }],
+      expiresAt: new Date(Date.now() + 60_000),
+      settled: false,
+    });
+    await reservationModel(mongo()).collection.updateOne(
+      { _id: 'unsettled-1' as never },
+      { $set: { updatedAt: longAgo } },
+    );
+    await waitFor('the sweeper to return both', async () => {
+      const [a, b] = await Promise.all([stockOf(orphaned._id), stockOf(unsettled._id)]);
+      return a.holds === 0 && b.holds === 0 ? true : undefined;
+    });
+    expect(await stockOf(orphaned._id)).toEqual({
+      onHand: 10,
+      reserved: 0,
+      available: 10,
+      holds: 0,
+    });
+    expect(await stockOf(unsettled._id)).toEqual({
+      onHand: 10,
+      reserved: 0,
+      available: 10,
+      holds: 0,
+    });
+    expect((await reservationModel(mongo()).findById('unsettled-1').lean())?.settled).toBe(true);
+  });
+
   it('answers bad requests with BAD_USER_INPUT and changes nothing', async () => {
     const product = await createProduct(mongo(), { onHand: 5 });
     for (const body of [
