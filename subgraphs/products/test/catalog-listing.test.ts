@@ -3,8 +3,9 @@ import { uniqueName } from '@shop/testing';
 import { productModel, type ProductDocument } from '../src/product/product.model';
 import { seedCatalog } from '../src/seed/seed-catalog';
 import { createProductsSubgraph, loadProductsConfig } from '../src/server';
-import { createProduct } from './support/catalog-builders';
-import { codesOf, productsClient, type ListedProduct } from './support/products-client';
+import { Types } from 'mongoose';
+import { createProduct, type ProductSeed } from './support/catalog-builders';
+import { codesOf, productsClient } from './support/products-client';
 
 describe('products listing: filters, sorts and keyset pagination', () => {
   let subgraph: Subgraph;
@@ -71,32 +72,56 @@ describe('products listing: filters, sorts and keyset pagination', () => {
     expect(new Set(nodes.map((node) => node.id)).size).toBe(1_000);
   });
 
-  it('keeps cursors correct when products are inserted during a walk', async () => {
-    const connection = subgraph.runtime.mongo;
-    const first = await client.page({ sort: 'PRICE_ASC', first: 50 });
-    const boundary = first.edges.at(-1)?.node.price.amount ?? 0;
-    const before = await createProduct(connection, { price: { amount: 0, currency: 'KRW' } });
-    const later = await createProduct(connection, {
-      price: { amount: boundary + 1, currency: 'KRW' },
-    });
-    try {
-      const seen: ListedProduct[] = [...first.edges.map((edge) => edge.node)];
-      let after = first.pageInfo.endCursor;
-      for (;;) {
-        const page = await client.page({ sort: 'PRICE_ASC', first: 100, after });
-        seen.push(...page.edges.map((edge) => edge.node));
-        if (!page.pageInfo.hasNextPage) break;
-        after = page.pageInfo.endCursor;
+  const EARLY = new Date('2020-01-01');
+  const LATE = new Date('2030-01-01');
+  // Per sort: a product that sorts before every seeded one, and one that sorts after all.
+  const extremes: Record<string, [ProductSeed, ProductSeed]> = {
+    NEWEST: [{ createdAt: LATE }, { createdAt: EARLY }],
+    PRICE_ASC: [
+      { price: { amount: 0, currency: 'KRW' } },
+      { price: { amount: 2e9, currency: 'KRW' } },
+    ],
+    PRICE_DESC: [
+      { price: { amount: 2e9, currency: 'KRW' } },
+      { price: { amount: 0, currency: 'KRW' } },
+    ],
+    NAME_ASC: [{ name: '0000' }, { name: '힣힣힣' }],
+    POPULAR: [{ popularity: 1e6 }, { popularity: 0 }],
+    RELEVANCE: [{ _id: new Types.ObjectId('000000000000000000000001') }, {}],
+  };
+
+  it.each(Object.keys(extremes))(
+    'keeps %s cursors correct when products are inserted during a walk',
+    async (sort) => {
+      const connection = subgraph.runtime.mongo;
+      const [early, late] = extremes[sort] as [ProductSeed, ProductSeed];
+      const first = await client.page({ sort, first: 50 });
+      const before = await createProduct(connection, {
+        ...early,
+        createdAt: early.createdAt ?? new Date('2026-06-01'),
+      });
+      const after = await createProduct(connection, {
+        ...late,
+        createdAt: late.createdAt ?? new Date('2026-06-01'),
+      });
+      try {
+        const seen = first.edges.map((edge) => edge.node.id);
+        let cursor = first.pageInfo.endCursor;
+        for (;;) {
+          const page = await client.page({ sort, first: 100, after: cursor });
+          seen.push(...page.edges.map((edge) => edge.node.id));
+          if (!page.pageInfo.hasNextPage) break;
+          cursor = page.pageInfo.endCursor;
+        }
+        expect(new Set(seen).size).toBe(seen.length);
+        expect(seen).toContain(after._id.toHexString());
+        expect(seen).not.toContain(before._id.toHexString());
+        expect(seen).toHaveLength(1_001);
+      } finally {
+        await productModel(connection).deleteMany({ _id: { $in: [before._id, after._id] } });
       }
-      const ids = seen.map((node) => node.id);
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(ids).toContain(later._id.toHexString());
-      expect(ids).not.toContain(before._id.toHexString());
-      expect(ids).toHaveLength(1_001);
-    } finally {
-      await productModel(connection).deleteMany({ _id: { $in: [before._id, later._id] } });
-    }
-  });
+    },
+  );
 
   it('filters by category, price range, stock status and tags, combined with AND', async () => {
     const sample = all[3] as ProductDocument;

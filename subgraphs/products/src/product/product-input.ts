@@ -9,7 +9,8 @@ const tag = z
   .max(40)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u, 'letters, digits, spaces and dashes');
 const money = z.object({
-  amount: z.number().int().min(0).max(1_000_000_000_000),
+  // GraphQL's Int is 32-bit: a larger amount could be stored but never read back.
+  amount: z.number().int().min(0).max(2_147_483_647),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as KRW')
