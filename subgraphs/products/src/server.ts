@@ -16,7 +16,7 @@ import { inventoryInternalRoutes } from './inventory/inventory.internal';
 import { reservationModel } from './inventory/reservation.model';
 import { ReservationSweeper } from './inventory/reservation-sweeper';
 import { createProductLoaders } from './product/product.loaders';
-import { productModel, type ProductDocument } from './product/product.model';
+import { productModel, type ProductDocument, type ProductModel } from './product/product.model';
 import { ProductCache } from './cache/product-cache';
 import { orderEventsWorker } from './popularity/order-events.worker';
 import { PopularityService } from './popularity/popularity.service';
@@ -30,11 +30,8 @@ import { productInternalRoutes } from './product/product.internal';
 import { ProductService } from './product/product.service';
 import { resolvers } from './resolvers';
 
-/** The services of one process, built once from its config and connections. */
-export function buildServices(config: ProductsConfig, runtime: SubgraphRuntime) {
-  const products = productModel(runtime.mongo);
-  const categories = categoryModel(runtime.mongo);
-  const reservations = reservationModel(runtime.mongo);
+/** Redis-side read model: the cache and the change channel the search indexes follow. */
+function readModel(config: ProductsConfig, runtime: SubgraphRuntime, products: ProductModel) {
   const keyPrefix = `${config.dbName}:`;
   const cache = new ProductCache(
     runtime.redis,
@@ -42,8 +39,16 @@ export function buildServices(config: ProductsConfig, runtime: SubgraphRuntime) 
     config.PRODUCTS_CACHE_TTL_SECONDS,
   );
   const changes = new CatalogChanges(runtime.redis, `${keyPrefix}catalog-changes`, cache);
-  const invalidate = (ids: string[]) => changes.publish(ids);
   const searchIndex = new SearchIndex(products, changes.channel, runtime.logger);
+  return { keyPrefix, cache, searchIndex, invalidate: (ids: string[]) => changes.publish(ids) };
+}
+
+/** The services of one process, built once from its config and connections. */
+export function buildServices(config: ProductsConfig, runtime: SubgraphRuntime) {
+  const products = productModel(runtime.mongo);
+  const categories = categoryModel(runtime.mongo);
+  const reservations = reservationModel(runtime.mongo);
+  const { keyPrefix, cache, searchIndex, invalidate } = readModel(config, runtime, products);
   const inventory = new InventoryService({
     products,
     reservations,
