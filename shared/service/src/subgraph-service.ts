@@ -9,7 +9,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import { GraphQLError, Kind } from 'graphql';
-import { verifyGatewayRequest, type Identity } from '@shop/auth';
+import { verifyGatewayRequest, type ClientInfo, type Identity } from '@shop/auth';
 import { ForbiddenError, formatError } from '@shop/errors';
 import type { Logger } from '@shop/logger';
 import { randomUUID } from 'node:crypto';
@@ -24,6 +24,8 @@ export interface SubgraphBaseContext {
   identity: Identity | null;
   /** True when the request carries a valid gateway signature. */
   fromGateway: boolean;
+  /** The end client's address and user agent, as the gateway signed them; null otherwise. */
+  client: ClientInfo | null;
   logger: Logger;
 }
 
@@ -90,6 +92,7 @@ export function createSubgraphService<TContext extends SubgraphBaseContext>(
       return options.buildContext({
         requestId,
         identity: fromGateway ? proof.identity : null,
+        client: fromGateway ? proof.client : null,
         fromGateway,
         logger,
       });

@@ -1,4 +1,3 @@
-import type { ClientInfo } from '@shop/auth';
 import type { SubgraphBaseContext } from '@shop/service';
 import type { PasswordResetService } from './account/password-reset.service';
 import type { RegistrationService } from './account/registration.service';
@@ -7,8 +6,6 @@ import type { UserLoaders } from './user/user.loaders';
 import type { UserService } from './user/user.service';
 
 export interface UsersContext extends SubgraphBaseContext {
-  /** The end client's address and user agent, as signed by the gateway; null otherwise. */
-  client: ClientInfo | null;
   loaders: UserLoaders;
   users: UserService;
   auth: AuthService;

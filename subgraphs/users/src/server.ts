@@ -5,7 +5,6 @@ import { createSubgraph, type Subgraph, type SubgraphRuntime } from '@shop/servi
 import { PasswordResetService } from './account/password-reset.service';
 import { RegistrationService } from './account/registration.service';
 import { AuthService } from './auth/auth.service';
-import { GatewayClients } from './auth/gateway-clients';
 import { loginAttemptModel } from './auth/login-attempt.model';
 import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
@@ -62,9 +61,8 @@ function sessionStore(config: UsersConfig, redis: Redis): SessionStore {
 }
 
 /** Builds the users subgraph: its database, services and GraphQL endpoint, not yet listening. */
-export async function createUsersSubgraph(config: UsersConfig): Promise<Subgraph> {
-  const clients = new GatewayClients('users', config.GATEWAY_SIGNING_SECRET);
-  const subgraph = await createSubgraph<UsersContext>({
+export function createUsersSubgraph(config: UsersConfig): Promise<Subgraph> {
+  return createSubgraph<UsersContext>({
     name: 'users',
     config,
     schemaPath: join(__dirname, 'schema.graphql'),
@@ -80,7 +78,6 @@ export async function createUsersSubgraph(config: UsersConfig): Promise<Subgraph
         return {
           ...base,
           ...services,
-          client: clients.get(base.requestId),
           loaders,
           users: new UserService(services.users, loaders, services.sessions),
         };
@@ -98,8 +95,6 @@ export async function createUsersSubgraph(config: UsersConfig): Promise<Subgraph
       }),
     ],
   });
-  clients.attach(subgraph.http.httpServer);
-  return subgraph;
 }
 
 export { loadUsersConfig, type UsersConfig } from './config';
