@@ -1,5 +1,5 @@
 export { createQueue, defaultJobOptions, type QueueConnection } from './queue';
-export { eventQueueName, type EventJob } from './event-queue';
+export { eventQueueName, publishEvent, type EventJob } from './event-queue';
 export {
   EMAIL_QUEUE,
   SMS_QUEUE,

@@ -1,4 +1,5 @@
 import type { Logger } from '@shop/logger';
+import { IntervalTask } from '@shop/service';
 import type { OutboxEvent } from './outbox-event';
 
 export interface PendingEvent {
@@ -32,22 +33,24 @@ export interface OutboxRelayOptions {
  * deduplicate by event id.
  */
 export class OutboxRelay {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
+  private readonly task: IntervalTask;
 
-  constructor(private readonly options: OutboxRelayOptions) {}
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.task = new IntervalTask(
+      'outbox-relay',
+      options.intervalMs ?? 200,
+      () => this.drain(),
+      options.logger,
+    );
+  }
 
   start(): void {
-    this.stopped = false;
-    this.schedule();
+    this.task.start();
   }
 
   /** Waits for the pass in progress, then stops. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.task.stop();
   }
 
   /** Drains every source once; returns how many events were dispatched. */
@@ -62,14 +65,5 @@ export class OutboxRelay {
       }
     }
     return dispatched;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.drain()
-        .catch((err: unknown) => this.options.logger.error({ err }, 'outbox relay pass failed'))
-        .then(() => this.schedule());
-    }, this.options.intervalMs ?? 200);
   }
 }

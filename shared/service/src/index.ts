@@ -27,3 +27,4 @@ export {
   type InternalClientOptions,
   type InternalRoute,
 } from './internal-api';
+export { IntervalTask } from './interval-task';

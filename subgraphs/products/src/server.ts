@@ -10,7 +10,7 @@ import type { ProductsContext } from './context';
 import { categoryModel } from './category/category.model';
 import { CategoryService } from './category/category.service';
 import { catalogEventRelay } from './events/catalog-event-relay';
-import { IntervalTask } from './background/interval-task';
+import { IntervalTask } from '@shop/service';
 import { InventoryService } from './inventory/inventory.service';
 import { inventoryInternalRoutes } from './inventory/inventory.internal';
 import { reservationModel } from './inventory/reservation.model';

@@ -2,7 +2,6 @@ import { Types } from 'mongoose';
 import type { Identity } from '@shop/auth';
 import { createQueue, eventQueueName, type EventJob } from '@shop/jobs';
 import { uniqueName, waitFor } from '@shop/testing';
-import { closeQueue } from '../src/events/catalog-event-relay';
 import { productModel } from '../src/product/product.model';
 import { createProductsSubgraph, loadProductsConfig, type ProductsConfig } from '../src/server';
 import { createCategory } from './support/catalog-builders';
@@ -278,7 +277,7 @@ describe('catalog management', () => {
         sellerId: seller.userId,
       });
     } finally {
-      await closeQueue(queue);
+      await queue.close();
     }
   });
 });

@@ -3,7 +3,6 @@ import { Types } from 'mongoose';
 import { ORDER_PAID_EVENT } from '@shop/contracts';
 import { createQueue, eventQueueName, type EventJob } from '@shop/jobs';
 import { uniqueName, waitFor } from '@shop/testing';
-import { closeQueue } from '../src/events/catalog-event-relay';
 import { salesBucketModel } from '../src/popularity/sales.model';
 import { createProductsSubgraph, loadProductsConfig, type ProductsConfig } from '../src/server';
 import { createProduct } from './support/catalog-builders';
@@ -34,7 +33,7 @@ describe('popular and related products', () => {
     });
   });
   afterAll(async () => {
-    await closeQueue(queue);
+    await queue.close();
     await subgraph.stop();
   });
 

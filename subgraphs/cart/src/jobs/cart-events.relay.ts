@@ -1,4 +1,4 @@
-import { createQueue, eventQueueName, type EventJob } from '@shop/jobs';
+import { createQueue, eventQueueName, publishEvent, type EventJob } from '@shop/jobs';
 import { OutboxRelay, RedisOutbox } from '@shop/outbox';
 import type { BackgroundTask, SubgraphRuntime } from '@shop/service';
 import { cartOutboxKey } from '../cart/cart.events';
@@ -16,10 +16,7 @@ export function cartEventsRelay(config: CartConfig, runtime: SubgraphRuntime): B
   const outbox = new RedisOutbox(runtime.redis, cartOutboxKey(config.CART_KEY_PREFIX));
   const relay = new OutboxRelay({
     sources: [outbox.source()],
-    dispatch: async (event) => {
-      const job: EventJob = { ...event, occurredAt: event.occurredAt.toISOString() };
-      await queue.add(event.type, job, { jobId: event.id });
-    },
+    dispatch: (event) => publishEvent([queue], event),
     logger: runtime.logger,
     intervalMs: config.OUTBOX_RELAY_INTERVAL_MS,
   });
@@ -28,8 +25,6 @@ export function cartEventsRelay(config: CartConfig, runtime: SubgraphRuntime): B
     async stop() {
       await relay.stop();
       await queue.close();
-      // The queue was given its own connection, which BullMQ treats as shared and leaves open.
-      await queue.disconnect();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createQueue, eventQueueName, type EventJob } from '@shop/jobs';
+import { createQueue, eventQueueName, publishEvent, type EventJob } from '@shop/jobs';
 import type { Logger } from '@shop/logger';
 import { OutboxRelay, mongoOutboxSource } from '@shop/outbox';
 import type { BackgroundTask } from '@shop/service';
@@ -12,13 +12,6 @@ export interface CatalogEventRelayOptions {
   consumers: string[];
   logger: Logger;
   intervalMs?: number;
-}
-
-/** Closes a queue and the connection `createQueue` opened for it (BullMQ leaves it open). */
-export async function closeQueue(queue: ReturnType<typeof createQueue>): Promise<void> {
-  const client = await queue.client;
-  await queue.close();
-  await client.quit().catch(() => undefined);
 }
 
 /**
@@ -39,17 +32,14 @@ export function catalogEventRelay(options: CatalogEventRelayOptions): Background
     sources: [mongoOutboxSource(options.products)],
     logger: options.logger,
     ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
-    dispatch: async (event) => {
-      const job: EventJob = { ...event, occurredAt: new Date(event.occurredAt).toISOString() };
-      await Promise.all(queues.map((queue) => queue.add(event.type, job, { jobId: event.id })));
-    },
+    dispatch: (event) => publishEvent(queues, event),
   });
   return {
     relay,
     start: () => relay.start(),
     async stop() {
       await relay.stop();
-      await Promise.all(queues.map(closeQueue));
+      await Promise.all(queues.map((queue) => queue.close()));
     },
   };
 }

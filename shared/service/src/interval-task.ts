@@ -1,5 +1,5 @@
 import type { Logger } from '@shop/logger';
-import type { BackgroundTask } from '@shop/service';
+import type { BackgroundTask } from './create-subgraph';
 
 /**
  * Runs `pass` every `intervalMs` (after the previous pass finished, never overlapping);
