@@ -12,10 +12,8 @@
  *   sent `--concurrency` at a time.
  */
 import { parseArgs } from 'node:util';
-import globalSetup from '@shop/testing/src/global-setup';
-import globalTeardown from '@shop/testing/src/global-teardown';
 import { createQueue } from '@shop/jobs';
-import { mailSink } from '@shop/testing';
+import { mailSink, startTestInfrastructure } from '@shop/testing';
 import {
   AUTH_PAYLOAD,
   TEST_PASSWORD,
@@ -111,7 +109,7 @@ async function main() {
       'email-rate': { type: 'string', default: '20' },
     },
   });
-  await globalSetup();
+  const infrastructure = await startTestInfrastructure();
   const stack = await startStack(
     { LOGIN_IP_LIMIT: '1000000', EMAIL_RATE_PER_SECOND: values['email-rate'] },
     { workers: true },
@@ -131,7 +129,7 @@ async function main() {
       console.log(summary(`  ${stage}`, samples));
   } finally {
     await stack.stop();
-    await globalTeardown();
+    await infrastructure.stop();
   }
 }
 

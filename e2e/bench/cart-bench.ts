@@ -12,7 +12,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { findFreePort, startMongoServer, startRedisServer } from '@shop/infra';
+import { startTestInfrastructure } from '@shop/testing';
 import { createSignedInUser, startStack, type Stack } from '../src';
 import { CartCatalog, cartClient } from '../test/cart-fixtures';
 
@@ -40,23 +40,6 @@ function options(): Options {
     clients: Number(values.clients),
     lines: Number(values.lines),
   };
-}
-
-async function startInfrastructure(): Promise<Array<{ stop(): Promise<void> }>> {
-  process.env['NODE_ENV'] = 'test';
-  process.env['LOG_LEVEL'] ??= 'silent';
-  const started = [];
-  if (!process.env['MONGODB_URI']) {
-    const port = await findFreePort();
-    started.push(await startMongoServer({ port, backend: 'memory' }));
-    process.env['MONGODB_URI'] = `mongodb://127.0.0.1:${port}`;
-  }
-  if (!process.env['REDIS_URL']) {
-    const port = await findFreePort();
-    started.push(await startRedisServer({ port }));
-    process.env['REDIS_URL'] = `redis://127.0.0.1:${port}`;
-  }
-  return started;
 }
 
 /** Signed-in customers, each with a cart of `lines` distinct products. */
@@ -192,7 +175,7 @@ function difference(after: Map<string, number>, before: Map<string, number>) {
 
 async function main() {
   const settings = options();
-  const infrastructure = await startInfrastructure();
+  const infrastructure = await startTestInfrastructure();
   const stack = await startStack();
   try {
     const tokens = await customersWithCarts(stack, settings);
@@ -211,7 +194,7 @@ async function main() {
     report(run, settings.seconds, redisCalls, requests);
   } finally {
     await stack.stop();
-    for (const service of infrastructure.reverse()) await service.stop();
+    await infrastructure.stop();
   }
 }
 

@@ -10,8 +10,8 @@
  * per `_entities` batch of 50 products.
  */
 import { parseArgs } from 'node:util';
+import { startTestInfrastructure } from '@shop/testing';
 import { signGatewayRequest } from '@shop/auth';
-import { findFreePort, startMongoServer, startRedisServer } from '@shop/infra';
 import { seedCatalog } from '@shop/products-subgraph';
 import { startStack, type Stack } from '../src';
 import { postGraphql, runLoad, type LatencySummary } from './catalog-load';
@@ -32,22 +32,6 @@ const LIST = `query ($filter: ProductFilter, $sort: ProductSort, $after: String)
     totalCount pageInfo { endCursor } edges { node { id name price { amount currency } stockStatus } }
   }
 }`;
-
-async function startInfra(): Promise<Array<{ stop(): Promise<void> }>> {
-  const started: Array<{ stop(): Promise<void> }> = [];
-  process.env['LOG_LEVEL'] ??= 'silent';
-  if (!process.env['MONGODB_URI']) {
-    const port = await findFreePort();
-    started.push(await startMongoServer({ port, backend: 'memory' }));
-    process.env['MONGODB_URI'] = `mongodb://127.0.0.1:${port}`;
-  }
-  if (!process.env['REDIS_URL']) {
-    const port = await findFreePort();
-    started.push(await startRedisServer({ port }));
-    process.env['REDIS_URL'] = `redis://127.0.0.1:${port}`;
-  }
-  return started;
-}
 
 interface Scenario {
   name: string;
@@ -137,7 +121,7 @@ async function main() {
   });
   const scale = Number(values.scale);
   const requests = Number(values.requests);
-  const infra = await startInfra();
+  const infra = await startTestInfrastructure();
   const stack = await startStack({ PRODUCTS_BACKGROUND_TASKS: 'on' });
   try {
     let startedAt = Date.now();
@@ -180,7 +164,7 @@ async function main() {
     );
   } finally {
     await stack.stop();
-    for (const service of infra.reverse()) await service.stop();
+    await infra.stop();
   }
 }
 

@@ -1,45 +1,13 @@
-import {
-  findFreePort,
-  startMailSink,
-  startMongoServer,
-  startRedisServer,
-  startSmsSink,
-} from '@shop/infra';
-
-interface Stoppable {
-  stop(): Promise<void>;
-}
+import { startTestInfrastructure, type TestInfrastructure } from './test-infrastructure';
 
 declare global {
-  var __SHOP_TEST_INFRA__: Stoppable[] | undefined;
+  var __SHOP_TEST_INFRA__: TestInfrastructure | undefined;
 }
 
 /**
- * Starts the infrastructure once per jest run and publishes its addresses through the
- * environment, which the test workers inherit.
+ * Starts the infrastructure once per jest run; its addresses travel through the environment,
+ * which the test workers inherit.
  */
 export default async function globalSetup(): Promise<void> {
-  const started: Stoppable[] = [];
-  globalThis.__SHOP_TEST_INFRA__ = started;
-  process.env['NODE_ENV'] = 'test';
-  process.env['LOG_LEVEL'] ??= 'silent';
-  if (!process.env['MONGODB_URI']) {
-    const port = await findFreePort();
-    started.push(await startMongoServer({ port, backend: 'memory' }));
-    process.env['MONGODB_URI'] = `mongodb://127.0.0.1:${port}`;
-  }
-  if (!process.env['REDIS_URL']) {
-    const port = await findFreePort();
-    started.push(await startRedisServer({ port }));
-    process.env['REDIS_URL'] = `redis://127.0.0.1:${port}`;
-  }
-  const mail = await startMailSink({ smtpPort: 0, httpPort: 0 });
-  started.push(mail);
-  process.env['SMTP_HOST'] = '127.0.0.1';
-  process.env['SMTP_PORT'] = String(mail.smtpPort);
-  process.env['MAIL_SINK_URL'] = `http://127.0.0.1:${mail.httpPort}`;
-  const sms = await startSmsSink({ port: 0 });
-  started.push(sms);
-  process.env['SMS_SINK_URL'] = `http://127.0.0.1:${sms.port}`;
-  process.env['TWILIO_API_BASE_URL'] = process.env['SMS_SINK_URL'];
+  globalThis.__SHOP_TEST_INFRA__ = await startTestInfrastructure();
 }

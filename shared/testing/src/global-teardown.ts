@@ -1,6 +1,4 @@
-/** Stops what the global setup started, in reverse order. */
+/** Stops what the global setup started. */
 export default async function globalTeardown(): Promise<void> {
-  for (const service of (globalThis.__SHOP_TEST_INFRA__ ?? []).reverse()) {
-    await service.stop();
-  }
+  await globalThis.__SHOP_TEST_INFRA__?.stop();
 }
