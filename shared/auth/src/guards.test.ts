@@ -1,4 +1,4 @@
-import { requireRole, requireUser } from './guards';
+import { requireOwnerOrStaff, requireRole, requireUser } from './guards';
 
 const agent = { userId: 'u1', roles: ['AGENT' as const], sessionId: 's' };
 
@@ -16,6 +16,22 @@ describe('guards', () => {
     );
     expect(requireRole(agent, 'ADMIN', 'AGENT')).toBe(agent);
     expect(() => requireRole(null, 'ADMIN')).toThrow(
+      expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }),
+    );
+  });
+});
+
+describe('requireOwnerOrStaff', () => {
+  const owner = { userId: 'owner', roles: ['CUSTOMER' as const], sessionId: 's' };
+  const stranger = { userId: 'other', roles: ['CUSTOMER' as const], sessionId: 's' };
+
+  it('lets the owner and staff through, refuses others and anonymous callers', () => {
+    expect(requireOwnerOrStaff(owner, 'owner')).toBe(owner);
+    expect(requireOwnerOrStaff(agent, 'owner')).toBe(agent);
+    expect(() => requireOwnerOrStaff(stranger, 'owner')).toThrow(
+      expect.objectContaining({ extensions: { code: 'FORBIDDEN' } }),
+    );
+    expect(() => requireOwnerOrStaff(null, 'owner')).toThrow(
       expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }),
     );
   });

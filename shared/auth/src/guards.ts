@@ -17,3 +17,13 @@ export function requireRole(identity: Identity | null, ...roles: Role[]): Identi
 export function hasRole(identity: Identity | null, ...roles: Role[]): boolean {
   return !!identity && roles.some((role) => identity.roles.includes(role));
 }
+
+/**
+ * Requires the signed-in owner of a resource, or staff (AGENT, ADMIN) who work on behalf of
+ * customers; FORBIDDEN for anyone else, UNAUTHENTICATED when anonymous.
+ */
+export function requireOwnerOrStaff(identity: Identity | null, ownerId: string): Identity {
+  const user = requireUser(identity);
+  if (user.userId !== ownerId && !hasRole(user, 'AGENT', 'ADMIN')) throw new ForbiddenError();
+  return user;
+}

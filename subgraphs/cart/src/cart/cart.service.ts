@@ -1,6 +1,6 @@
 import type { ProductSnapshot } from '@shop/contracts';
-import { hasRole, requireUser, type Identity } from '@shop/auth';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '@shop/errors';
+import { requireOwnerOrStaff, requireUser, type Identity } from '@shop/auth';
+import { BadUserInputError, NotFoundError } from '@shop/errors';
 import type { ProductLoaders } from '../product/product.loaders';
 import { OutOfStockError } from './cart.errors';
 import { cartItemAddedEvent } from './cart.events';
@@ -36,8 +36,7 @@ export class CartService {
 
   /** A cart by id, for its owner and for staff (AGENT, ADMIN) only. */
   async cartById(id: string, identity: Identity | null): Promise<StoredCart> {
-    const user = requireUser(identity);
-    if (user.userId !== id && !hasRole(user, 'AGENT', 'ADMIN')) throw new ForbiddenError();
+    requireOwnerOrStaff(identity, id);
     return this.deps.loaders.cartById.load(id);
   }
 

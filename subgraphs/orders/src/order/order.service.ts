@@ -1,5 +1,5 @@
-import { hasRole, requireUser, type Identity } from '@shop/auth';
-import { BadUserInputError, ForbiddenError } from '@shop/errors';
+import { requireOwnerOrStaff, type Identity } from '@shop/auth';
+import { BadUserInputError } from '@shop/errors';
 import type { OrderLoaders } from './order.loaders';
 import type { OrderDocument, OrderModel } from './order.model';
 
@@ -15,7 +15,7 @@ export class OrderService {
     first: number,
     identity: Identity | null,
   ): Promise<OrderDocument[]> {
-    this.assertMayRead(userId, identity);
+    requireOwnerOrStaff(identity, userId);
     if (!Number.isInteger(first) || first < 1 || first > 100) {
       throw new BadUserInputError('first must be between 1 and 100', 'first');
     }
@@ -29,12 +29,7 @@ export class OrderService {
   /** An order by id, for its owner and staff; null when it does not exist. */
   async orderById(id: string, identity: Identity | null): Promise<OrderDocument | null> {
     const order = await this.loaders.orderById.load(id);
-    if (order) this.assertMayRead(order.userId, identity);
+    if (order) requireOwnerOrStaff(identity, order.userId);
     return order;
-  }
-
-  private assertMayRead(ownerId: string, identity: Identity | null): void {
-    const user = requireUser(identity);
-    if (user.userId !== ownerId && !hasRole(user, 'AGENT', 'ADMIN')) throw new ForbiddenError();
   }
 }

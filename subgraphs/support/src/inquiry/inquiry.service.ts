@@ -1,5 +1,5 @@
-import { hasRole, requireUser, type Identity } from '@shop/auth';
-import { BadUserInputError, ForbiddenError } from '@shop/errors';
+import { requireOwnerOrStaff, type Identity } from '@shop/auth';
+import { BadUserInputError } from '@shop/errors';
 import type { InquiryLoaders } from './inquiry.loaders';
 import type { InquiryDocument, InquiryModel } from './inquiry.model';
 
@@ -15,7 +15,7 @@ export class InquiryService {
     first: number,
     identity: Identity | null,
   ): Promise<InquiryDocument[]> {
-    this.assertMayRead(userId, identity);
+    requireOwnerOrStaff(identity, userId);
     if (!Number.isInteger(first) || first < 1 || first > 100) {
       throw new BadUserInputError('first must be between 1 and 100', 'first');
     }
@@ -29,12 +29,7 @@ export class InquiryService {
   /** An inquiry by id, for its author and staff; null when it does not exist. */
   async inquiryById(id: string, identity: Identity | null): Promise<InquiryDocument | null> {
     const inquiry = await this.loaders.inquiryById.load(id);
-    if (inquiry) this.assertMayRead(inquiry.userId, identity);
+    if (inquiry) requireOwnerOrStaff(identity, inquiry.userId);
     return inquiry;
-  }
-
-  private assertMayRead(ownerId: string, identity: Identity | null): void {
-    const user = requireUser(identity);
-    if (user.userId !== ownerId && !hasRole(user, 'AGENT', 'ADMIN')) throw new ForbiddenError();
   }
 }
