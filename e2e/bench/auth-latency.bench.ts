@@ -13,7 +13,8 @@
  */
 import { parseArgs } from 'node:util';
 import { createQueue } from '@shop/jobs';
-import { mailSink, startTestInfrastructure } from '@shop/testing';
+import { startTestInfrastructure } from '@shop/infra';
+import { mailSink } from '@shop/testing';
 import {
   AUTH_PAYLOAD,
   TEST_PASSWORD,

@@ -12,7 +12,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { startTestInfrastructure } from '@shop/testing';
+import { startTestInfrastructure } from '@shop/infra';
 import { createSignedInUser, startStack, type Stack } from '../src';
 import { CartCatalog, cartClient } from '../test/cart-fixtures';
 

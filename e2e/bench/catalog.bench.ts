@@ -10,7 +10,7 @@
  * per `_entities` batch of 50 products.
  */
 import { parseArgs } from 'node:util';
-import { startTestInfrastructure } from '@shop/testing';
+import { startTestInfrastructure } from '@shop/infra';
 import { signGatewayRequest } from '@shop/auth';
 import { seedCatalog } from '@shop/products-subgraph';
 import { startStack, type Stack } from '../src';

@@ -8,3 +8,4 @@ export { startMailSink } from './sinks/mail-sink';
 export { startSmsSink } from './sinks/sms-sink';
 export type { RunningProcess } from './servers/child-process';
 export { findFreePort } from './servers/free-port';
+export { startTestInfrastructure, type TestInfrastructure } from './testing/test-infrastructure';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnvSchema, loadConfig } from '@shop/config';
+import { baseEnvSchema, loadConfig, secretWithDevelopmentDefault } from '@shop/config';
 
 const DEVELOPMENT_TWILIO_SID = 'AC00000000000000000000000000000000';
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -12,8 +12,6 @@ const flag = (fallback: 'true' | 'false') =>
 export const workersConfigSchema = z
   .object({
     ...baseEnvSchema,
-    /** BullMQ key prefix; the users subgraph must use the same. */
-    QUEUE_PREFIX: z.string().min(1).default('shop'),
     SMTP_HOST: z.string().min(1).default('127.0.0.1'),
     SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(1025),
     /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
@@ -22,7 +20,7 @@ export const workersConfigSchema = z
     SMTP_PASSWORD: z.string().optional(),
     MAIL_FROM: z.string().min(3).default('Shop <no-reply@shop.local>'),
     TWILIO_ACCOUNT_SID: z.string().startsWith('AC').default(DEVELOPMENT_TWILIO_SID),
-    TWILIO_AUTH_TOKEN: z.string().min(1).default('development-only-twilio-token'),
+    TWILIO_AUTH_TOKEN: secretWithDevelopmentDefault('development-only-twilio-token', 1),
     /** Sender number (E.164) or Messaging Service SID (`MG…`). */
     TWILIO_FROM: z.string().min(1).default('+15005550006'),
     /** Where the Twilio client sends requests; the SMS sink in development and tests. */

@@ -1,6 +1,6 @@
 import { ConfigError } from '@shop/config';
 import { createLogger } from '@shop/logger';
-import { runUntilSignal } from '@shop/service';
+import { runUntilSignal } from '@shop/lifecycle';
 import { loadWorkersConfig } from './config';
 import { startWorkers } from './server';
 

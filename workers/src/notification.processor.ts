@@ -1,7 +1,7 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { z } from 'zod';
 import type { Logger } from '@shop/logger';
-import { AlreadyInProgressError, processOnce } from '@shop/outbox';
+import { AlreadyInProgressError, processOnce } from '@shop/events';
 import type { Redis } from '@shop/redis';
 import { PermanentDeliveryError } from './email/email.provider';
 

@@ -1,13 +1,24 @@
 import { z } from 'zod';
 
-/** Development-only secrets; production refuses to start with them. */
-const DEVELOPMENT_SECRET = 'development-only-secret-change-me-0123456789abcdef';
-const DEVELOPMENT_ACCESS_TOKEN_SECRET = 'development-only-access-token-secret-0123456789';
-const DEVELOPMENT_INTERNAL_SECRET = 'development-only-internal-api-secret-0123456789';
+const developmentSecrets = new Set<string>();
+
+/**
+ * A secret with a default that only development and tests may use: `loadConfig` refuses to
+ * start a production process while any variable still holds one of these defaults.
+ */
+export function secretWithDevelopmentDefault(developmentValue: string, minLength = 32) {
+  developmentSecrets.add(developmentValue);
+  return z.string().min(minLength).default(developmentValue);
+}
+
+/** True for every development default declared with {@link secretWithDevelopmentDefault}. */
+export function isDevelopmentSecret(value: unknown): boolean {
+  return typeof value === 'string' && developmentSecrets.has(value);
+}
 
 /**
  * Variables every process shares. Services extend this object with their own keys
- * (`z.object({ ...baseEnvSchema, PORT: … })`) and check secrets with {@link isDevelopmentSecret}.
+ * (`z.object({ ...baseEnvSchema, PORT: … })`).
  */
 export const baseEnvSchema = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -16,22 +27,21 @@ export const baseEnvSchema = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MONGODB_URI: z.string().startsWith('mongodb').default('mongodb://127.0.0.1:27017'),
   REDIS_URL: z.string().startsWith('redis').default('redis://127.0.0.1:6379'),
+  /** BullMQ key prefix of every queue; one value for the whole system, or events go astray. */
+  QUEUE_PREFIX: z.string().min(1).default('shop'),
   /** HMAC key that proves a request to a subgraph came from the gateway. */
-  GATEWAY_SIGNING_SECRET: z.string().min(32).default(DEVELOPMENT_SECRET),
+  GATEWAY_SIGNING_SECRET: secretWithDevelopmentDefault(
+    'development-only-secret-change-me-0123456789abcdef',
+  ),
   /** HMAC key of service-to-service calls (internal APIs); the gateway does not have it. */
-  INTERNAL_API_SECRET: z.string().min(32).default(DEVELOPMENT_INTERNAL_SECRET),
+  INTERNAL_API_SECRET: secretWithDevelopmentDefault(
+    'development-only-internal-api-secret-0123456789',
+  ),
 };
 
 /** Signs access tokens (users subgraph) and verifies them (gateway); no other process has it. */
-export const accessTokenSecretSchema = z.string().min(32).default(DEVELOPMENT_ACCESS_TOKEN_SECRET);
+export const accessTokenSecretSchema = secretWithDevelopmentDefault(
+  'development-only-access-token-secret-0123456789',
+);
 
 export type BaseEnv = z.infer<z.ZodObject<typeof baseEnvSchema>>;
-
-/** Rejects development defaults for secrets when running in production. */
-export function isDevelopmentSecret(value: string): boolean {
-  return [
-    DEVELOPMENT_SECRET,
-    DEVELOPMENT_ACCESS_TOKEN_SECRET,
-    DEVELOPMENT_INTERNAL_SECRET,
-  ].includes(value);
-}

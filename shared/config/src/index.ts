@@ -3,6 +3,7 @@ export {
   accessTokenSecretSchema,
   baseEnvSchema,
   isDevelopmentSecret,
+  secretWithDevelopmentDefault,
   type BaseEnv,
 } from './base-env';
 export { subgraphEnvSchema } from './subgraph-env';

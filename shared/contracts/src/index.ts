@@ -1,3 +1,3 @@
 export * from './products-internal';
 export * from './inventory-internal';
-export * from './order-events';
+export * from './events';

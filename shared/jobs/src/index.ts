@@ -1,5 +1,5 @@
 export { createQueue, defaultJobOptions, type QueueConnection } from './queue';
-export { eventQueueName, publishEvent, type EventJob } from './event-queue';
+export { QUEUE_NAMES, eventQueueName } from './queue-names';
 export {
   EMAIL_QUEUE,
   SMS_QUEUE,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { QUEUE_NAMES } from './queue-names';
 
 /** Queue of transactional mail, consumed by the email worker. */
-export const EMAIL_QUEUE = 'email';
+export const EMAIL_QUEUE = QUEUE_NAMES.email;
 /** Queue of text messages, consumed by the SMS worker. */
-export const SMS_QUEUE = 'sms';
+export const SMS_QUEUE = QUEUE_NAMES.sms;
 
 /** Languages the templates are written in; Korean is the default. */
 export const LOCALES = ['ko', 'en'] as const;

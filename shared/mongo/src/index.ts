@@ -56,3 +56,4 @@ export async function syncAllIndexes(connection: Connection): Promise<void> {
 }
 
 export { createByIdLoader, isObjectIdString } from './by-id-loader';
+export { defineModel, type IndexSpec, type ModelFactory } from './define-model';

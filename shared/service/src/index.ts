@@ -6,7 +6,6 @@ export {
   type SubgraphServiceOptions,
   type SubgraphBaseContext,
 } from './subgraph-service';
-export { runUntilSignal } from './run-until-signal';
 export { queryLimitsRule, type QueryLimits } from './query-limits';
 export {
   openSubgraphRuntime,
@@ -17,9 +16,12 @@ export { DateTimeScalar } from './date-time-scalar';
 export { startSubgraphProcess } from './start-subgraph-process';
 export {
   createSubgraph,
-  type BackgroundTask,
+  defineSubgraph,
   type Subgraph,
+  type SubgraphConfig,
   type SubgraphDefinition,
+  type SubgraphFoundation,
+  type SubgraphParts,
 } from './create-subgraph';
 export {
   InternalClient,
@@ -27,4 +29,3 @@ export {
   type InternalClientOptions,
   type InternalRoute,
 } from './internal-api';
-export { IntervalTask } from './interval-task';

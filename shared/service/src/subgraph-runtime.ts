@@ -1,4 +1,6 @@
 import type { Connection } from 'mongoose';
+import type { BaseEnv } from '@shop/config';
+import type { QueueConnection } from '@shop/jobs';
 import { createLogger, type Logger } from '@shop/logger';
 import { connectMongo, isMongoReachable, syncAllIndexes } from '@shop/mongo';
 import { createRedis, isRedisReachable, type Redis } from '@shop/redis';
@@ -6,10 +8,7 @@ import { createMetrics, type ServiceMetrics } from './metrics';
 
 export interface SubgraphRuntimeOptions {
   name: string;
-  mongoUri: string;
-  dbName: string;
-  redisUrl: string;
-  logLevel: string;
+  config: BaseEnv & { dbName: string };
   /** Registers the subgraph's mongoose models on the connection, before indexes are synced. */
   registerModels: (connection: Connection) => void;
 }
@@ -20,6 +19,8 @@ export interface SubgraphRuntime {
   metrics: ServiceMetrics;
   mongo: Connection;
   redis: Redis;
+  /** Where this process's BullMQ queues live: the Redis URL and the one `QUEUE_PREFIX`. */
+  queues: QueueConnection;
   readiness(): Promise<Record<string, boolean>>;
   close(): Promise<void>;
 }
@@ -28,21 +29,24 @@ export interface SubgraphRuntime {
  * Opens the subgraph's own database and its Redis connection, builds declared indexes and
  * returns the readiness checks `/ready` reports.
  */
-export async function openSubgraphRuntime(
-  options: SubgraphRuntimeOptions,
-): Promise<SubgraphRuntime> {
-  const logger = createLogger(options.name, options.logLevel);
-  const mongo = await connectMongo({ uri: options.mongoUri, dbName: options.dbName });
-  options.registerModels(mongo);
+export async function openSubgraphRuntime({
+  name,
+  config,
+  registerModels,
+}: SubgraphRuntimeOptions): Promise<SubgraphRuntime> {
+  const logger = createLogger(name, config.LOG_LEVEL);
+  const mongo = await connectMongo({ uri: config.MONGODB_URI, dbName: config.dbName });
+  registerModels(mongo);
   await syncAllIndexes(mongo);
-  const redis = createRedis(options.redisUrl, {
+  const redis = createRedis(config.REDIS_URL, {
     onError: (err) => logger.warn({ err: err.message }, 'redis connection error'),
   });
   return {
     logger,
-    metrics: createMetrics(options.name),
+    metrics: createMetrics(name),
     mongo,
     redis,
+    queues: { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX },
     async readiness() {
       const [mongoReady, redisReady] = await Promise.all([
         isMongoReachable(mongo),

@@ -9,6 +9,13 @@ export interface GatewayCall {
   identity?: Identity | null;
 }
 
+/** What a subgraph answered: the HTTP status and the GraphQL body. */
+export interface GatewayResult<TData> {
+  status: number;
+  data?: TData | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
 /**
  * Calls a subgraph the way the gateway does, with a signed identity, for tests of a single
  * subgraph (its `_entities` resolution above all).
@@ -17,11 +24,7 @@ export async function callAsGateway<TData = Record<string, unknown>>(
   call: GatewayCall,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<{
-  status: number;
-  data?: TData | null;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-}> {
+): Promise<GatewayResult<TData>> {
   const headers = signGatewayRequest({
     audience: call.audience,
     identity: call.identity ?? null,
@@ -34,4 +37,11 @@ export async function callAsGateway<TData = Record<string, unknown>>(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, ...((await response.json()) as object) };
+}
+
+/** The error codes of a result, in order, for compact assertions. */
+export function errorCodesOf(result: {
+  errors?: Array<{ extensions?: Record<string, unknown> }>;
+}): unknown[] {
+  return (result.errors ?? []).map((error) => error.extensions?.['code']);
 }

@@ -1,5 +1,15 @@
 export { uniqueName } from './unique-name';
-export { mailSink, smsSink, type SinkClient } from './sink-client';
+export { mailSink, smsSink, type SinkClient, type SinkMail, type SinkSms } from './sink-client';
 export { waitFor } from './wait-for';
-export { callAsGateway, type GatewayCall } from './gateway-client';
-export { startTestInfrastructure, type TestInfrastructure } from './test-infrastructure';
+export {
+  callAsGateway,
+  errorCodesOf,
+  type GatewayCall,
+  type GatewayResult,
+} from './gateway-client';
+export {
+  startSubgraphForTest,
+  testIdentity,
+  type SubgraphForTest,
+  type SubgraphForTestOptions,
+} from './subgraph-for-test';

@@ -15,8 +15,6 @@ export const cartConfigSchema = subgraphEnvSchema('cart', 4003).and(
     FREE_SHIPPING_THRESHOLD: z.coerce.number().int().min(0).default(50_000),
     /** Base URL of the products subgraph's internal API (price and availability lookups). */
     PRODUCTS_INTERNAL_URL: z.url().default('http://127.0.0.1:4002'),
-    /** BullMQ key prefix of the queues the cart's outbox relay feeds. */
-    QUEUE_PREFIX: z.string().min(1).default('shop'),
     /** How often the outbox relay looks for cart events to deliver. */
     OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).default(200),
   }),

@@ -2,7 +2,4 @@ import { startSubgraphProcess } from '@shop/service';
 import { loadCartConfig } from './config';
 import { createCartSubgraph } from './server';
 
-startSubgraphProcess(async () => {
-  const config = loadCartConfig();
-  return { port: config.port, host: config.HOST, subgraph: await createCartSubgraph(config) };
-});
+startSubgraphProcess(() => loadCartConfig(), createCartSubgraph);

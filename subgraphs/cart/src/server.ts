@@ -1,24 +1,29 @@
 import { join } from 'node:path';
-import { createSubgraph, type Subgraph } from '@shop/service';
+import { createSubgraph, defineSubgraph } from '@shop/service';
+import { cartBackgroundTasks } from './background-tasks';
 import type { CartConfig } from './config';
-import { cartContextFactory, type CartContext } from './context';
-import { cartEventsRelay } from './jobs/cart-events.relay';
+import { createCartContext } from './context';
 import { resolvers } from './resolvers';
+import { createCartServices, type CartModels } from './services';
 
 /**
- * Builds the cart subgraph. Carts live in Redis, with their events in a Redis outbox that a
- * background relay drains to the analytics queue; prices and stock come live from products.
+ * The cart subgraph. Carts live in Redis, with their events in a Redis outbox that a background
+ * relay drains to the analytics queue; prices and stock come live from products.
  */
-export function createCartSubgraph(config: CartConfig): Promise<Subgraph> {
-  return createSubgraph<CartContext>({
-    name: 'cart',
-    config,
-    schemaPath: join(__dirname, 'schema.graphql'),
-    resolvers,
-    registerModels: () => {},
-    contextFactory: cartContextFactory(config),
-    backgroundTasks: (runtime) => [cartEventsRelay(config, runtime)],
-  });
+export const cartSubgraph = defineSubgraph({
+  name: 'cart',
+  schemaPath: join(__dirname, 'schema.graphql'),
+  resolvers,
+  models: (): CartModels => ({}),
+  services: createCartServices,
+  context: createCartContext,
+  backgroundTasks: cartBackgroundTasks,
+});
+
+/** Builds the cart subgraph: its connections, services and GraphQL endpoint, not yet listening. */
+export function createCartSubgraph(config: CartConfig) {
+  return createSubgraph(cartSubgraph, config);
 }
 
+export type CartSubgraph = Awaited<ReturnType<typeof createCartSubgraph>>;
 export { loadCartConfig, type CartConfig } from './config';

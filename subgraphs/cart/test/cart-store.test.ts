@@ -1,8 +1,9 @@
 import { Types } from 'mongoose';
-import { RedisOutbox, newOutboxEvent } from '@shop/outbox';
+import { cartItemAdded } from '@shop/contracts';
+import { RedisOutbox } from '@shop/events';
 import { createRedis, type Redis } from '@shop/redis';
 import { uniqueName } from '@shop/testing';
-import { CartStore } from '../src/cart/cart.store';
+import { CartStore, cartKeys } from '../src/cart/cart.store';
 
 describe('CartStore scripts against Redis', () => {
   let redis: Redis;
@@ -11,12 +12,19 @@ describe('CartStore scripts against Redis', () => {
   const limits = { availableQuantity: 1_000, maxLines: 3, maxLineQuantity: 99 };
   const ttlSeconds = 30 * 86_400;
   const newId = () => new Types.ObjectId().toHexString();
-  const event = () => newOutboxEvent('cart.item.added', { test: true });
+  const event = () =>
+    cartItemAdded.create({
+      cartId: 'c',
+      userId: 'u',
+      productId: newId(),
+      quantity: 1,
+      unitPrice: { amount: 1_000, currency: 'KRW' },
+    });
 
   beforeAll(() => {
     redis = createRedis(String(process.env['REDIS_URL']));
     const prefix = `${uniqueName('cart-store')}:`;
-    outbox = new RedisOutbox(redis, `${prefix}outbox:events`);
+    outbox = new RedisOutbox(redis, cartKeys(prefix).outbox);
     store = new CartStore(redis, { keyPrefix: prefix, ttlSeconds, outbox });
   });
   afterAll(() => redis.quit());

@@ -1,29 +1,32 @@
 import { Types } from 'mongoose';
-import type { Subgraph } from '@shop/service';
-import { callAsGateway, uniqueName, type GatewayCall } from '@shop/testing';
-import { createCartSubgraph, loadCartConfig } from '../src/server';
+import {
+  errorCodesOf,
+  startSubgraphForTest,
+  testIdentity,
+  uniqueName,
+  type SubgraphForTest,
+} from '@shop/testing';
+import {
+  createCartSubgraph,
+  loadCartConfig,
+  type CartConfig,
+  type CartSubgraph,
+} from '../src/server';
 
 describe('cart _entities', () => {
-  let subgraph: Subgraph;
-  let call: GatewayCall;
-  const owner = {
-    userId: new Types.ObjectId().toHexString(),
-    roles: ['CUSTOMER' as const],
-    sessionId: 's1',
-  };
+  let cart: SubgraphForTest<CartConfig, CartSubgraph>;
+  const owner = testIdentity('CUSTOMER');
   const productId = new Types.ObjectId().toHexString();
 
   beforeAll(async () => {
     const prefix = `${uniqueName('cart')}:`;
-    const config = loadCartConfig({
-      ...process.env,
-      CART_DB: uniqueName('cart'),
-      CART_KEY_PREFIX: prefix,
+    cart = await startSubgraphForTest({
+      name: 'cart',
+      loadConfig: loadCartConfig,
+      create: createCartSubgraph,
+      env: { CART_KEY_PREFIX: prefix },
     });
-    subgraph = await createCartSubgraph(config);
-    const { url } = await subgraph.http.listen(0);
-    call = { url, audience: 'cart', secret: config.GATEWAY_SIGNING_SECRET, identity: owner };
-    await subgraph.runtime.redis.hset(
+    await cart.subgraph.runtime.redis.hset(
       `${prefix}${owner.userId}`,
       `line:${productId}`,
       '2',
@@ -31,16 +34,18 @@ describe('cart _entities', () => {
       String(Date.parse('2026-11-21T00:00:00Z')),
     );
   });
-  afterAll(() => subgraph.stop());
+  afterAll(() => cart.stop());
 
   const entities = `query ($representations: [_Any!]!) {
     _entities(representations: $representations) { ... on Cart { id itemCount updatedAt items { quantity product { id } } } }
   }`;
 
   it("resolves the owner's cart with product references for the products subgraph", async () => {
-    const result = await callAsGateway(call, entities, {
-      representations: [{ __typename: 'Cart', id: owner.userId }],
-    });
+    const result = await cart.call(
+      entities,
+      { representations: [{ __typename: 'Cart', id: owner.userId }] },
+      owner,
+    );
     expect(result.data).toEqual({
       _entities: [
         {
@@ -54,21 +59,10 @@ describe('cart _entities', () => {
   });
 
   it("refuses someone else's cart and anonymous callers", async () => {
-    const stranger = {
-      userId: new Types.ObjectId().toHexString(),
-      roles: ['CUSTOMER' as const],
-      sessionId: 's2',
-    };
     const representations = [{ __typename: 'Cart', id: owner.userId }];
-    const theirs = await callAsGateway({ ...call, identity: stranger }, entities, {
-      representations,
-    });
-    expect(theirs.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
-    const anonymous = await callAsGateway({ ...call, identity: null }, entities, {
-      representations,
-    });
-    expect(anonymous.errors?.map((error) => error.extensions?.['code'])).toEqual([
-      'UNAUTHENTICATED',
-    ]);
+    const theirs = await cart.call(entities, { representations }, testIdentity('CUSTOMER'));
+    expect(errorCodesOf(theirs)).toEqual(['FORBIDDEN']);
+    const anonymous = await cart.call(entities, { representations }, null);
+    expect(errorCodesOf(anonymous)).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  accessTokenSecretSchema,
-  isDevelopmentSecret,
-  loadConfig,
-  subgraphEnvSchema,
-} from '@shop/config';
+import { accessTokenSecretSchema, loadConfig, subgraphEnvSchema } from '@shop/config';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
@@ -16,8 +11,6 @@ const usersEnvSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: positiveInt(30),
   /** Where links in mails point: `<STOREFRONT_URL>/verify-email?token=…`. */
   STOREFRONT_URL: z.url().default('http://localhost:3000'),
-  /** BullMQ key prefix shared with the workers. */
-  QUEUE_PREFIX: z.string().min(1).default('shop'),
   /** Prefix of the throttling keys in Redis (sessions keep the gateway's `session:` keys). */
   AUTH_KEY_PREFIX: z.string().default('auth:'),
   /** Consecutive failed logins that lock an account. */
@@ -32,12 +25,7 @@ const usersEnvSchema = z.object({
   OUTBOX_RELAY_INTERVAL_MS: positiveInt(200),
 });
 
-export const usersConfigSchema = subgraphEnvSchema('users', 4001)
-  .and(usersEnvSchema)
-  .refine((env) => env.NODE_ENV !== 'production' || !isDevelopmentSecret(env.ACCESS_TOKEN_SECRET), {
-    path: ['ACCESS_TOKEN_SECRET'],
-    message: 'must be set to a secret of your own in production',
-  });
+export const usersConfigSchema = subgraphEnvSchema('users', 4001).and(usersEnvSchema);
 
 export type UsersConfig = z.infer<typeof usersConfigSchema>;
 

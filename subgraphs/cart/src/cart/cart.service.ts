@@ -1,9 +1,8 @@
-import type { ProductSnapshot } from '@shop/contracts';
+import { cartItemAdded, type ProductSnapshot } from '@shop/contracts';
 import { requireOwnerOrStaff, requireUser, type Identity } from '@shop/auth';
 import { BadUserInputError, NotFoundError } from '@shop/errors';
 import type { ProductLoaders } from '../product/product.loaders';
 import { OutOfStockError } from './cart.errors';
-import { cartItemAddedEvent } from './cart.events';
 import type { CartLoaders } from './cart.loaders';
 import type { CartStore, CartWriteOutcome, StoredCart } from './cart.store';
 
@@ -68,7 +67,7 @@ export class CartService {
         maxLines: MAX_CART_LINES,
         maxLineQuantity: MAX_LINE_QUANTITY,
       },
-      cartItemAddedEvent({
+      cartItemAdded.create({
         cartId: user.userId,
         userId: user.userId,
         productId: product.id,

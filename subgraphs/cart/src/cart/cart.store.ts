@@ -1,4 +1,4 @@
-import type { OutboxEvent, RedisOutbox } from '@shop/outbox';
+import type { DomainEvent, RedisOutbox } from '@shop/events';
 import type { Redis } from '@shop/redis';
 import { defineCartScripts, type CartScripts, type ScriptReply } from './cart.scripts';
 
@@ -13,6 +13,17 @@ export interface StoredCart {
   /** Lines in the order they were first added. */
   lines: StoredCartLine[];
   updatedAt: Date;
+}
+
+/**
+ * Every Redis key the cart writes, under one prefix: a hash per user's cart, and the outbox
+ * hash of cart events beside them.
+ */
+export function cartKeys(prefix: string) {
+  return {
+    cart: (userId: string) => `${prefix}${userId}`,
+    outbox: `${prefix}outbox:events`,
+  };
 }
 
 export interface CartStoreOptions {
@@ -60,7 +71,7 @@ export class CartStore {
 
   /** The Redis key of a user's cart. */
   key(userId: string): string {
-    return `${this.options.keyPrefix}${userId}`;
+    return cartKeys(this.options.keyPrefix).cart(userId);
   }
 
   /** The user's cart; an empty cart when none is stored. */
@@ -88,7 +99,7 @@ export class CartStore {
     userId: string,
     line: StoredCartLine,
     limits: AddLineLimits,
-    event: OutboxEvent,
+    event: DomainEvent,
   ): Promise<CartWriteOutcome> {
     const reply = await this.scripts.cartAddLine(
       this.key(userId),

@@ -1,4 +1,6 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Model, type Types } from 'mongoose';
+import { withOutbox, type WithOutbox } from '@shop/events';
+import { defineModel } from '@shop/mongo';
 
 export type OrderStatus =
   | 'PENDING_PAYMENT'
@@ -10,7 +12,7 @@ export type OrderStatus =
   | 'PARTIALLY_CANCELLED'
   | 'REFUNDED';
 
-export interface OrderDocument {
+export interface OrderDocument extends WithOutbox {
   _id: Types.ObjectId;
   number: string;
   userId: string;
@@ -20,25 +22,21 @@ export interface OrderDocument {
   updatedAt: Date;
 }
 
-const orderSchema = new Schema<OrderDocument>(
-  {
-    number: { type: String, required: true, unique: true },
-    userId: { type: String, required: true },
-    status: { type: String, required: true, default: 'PENDING_PAYMENT' },
-    total: {
-      amount: { type: Number, required: true, min: 0 },
-      currency: { type: String, required: true, default: 'KRW' },
+const orderSchema = withOutbox(
+  new Schema<OrderDocument>(
+    {
+      number: { type: String, required: true, unique: true },
+      userId: { type: String, required: true },
+      status: { type: String, required: true, default: 'PENDING_PAYMENT' },
+      total: {
+        amount: { type: Number, required: true, min: 0 },
+        currency: { type: String, required: true, default: 'KRW' },
+      },
     },
-  },
-  { collection: 'orders', versionKey: false, timestamps: true },
+    { collection: 'orders', versionKey: false, timestamps: true },
+  ),
 );
-
-orderSchema.index({ userId: 1, createdAt: -1 });
 
 export type OrderModel = Model<OrderDocument>;
 
-export function orderModel(connection: Connection): OrderModel {
-  return (
-    (connection.models['Order'] as OrderModel | undefined) ?? connection.model('Order', orderSchema)
-  );
-}
+export const orderModel = defineModel('Order', orderSchema, [[{ userId: 1, createdAt: -1 }]]);

@@ -1,4 +1,5 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Model, type Types } from 'mongoose';
+import { defineModel } from '@shop/mongo';
 
 export interface CategoryDocument {
   _id: Types.ObjectId;
@@ -18,9 +19,4 @@ const categorySchema = new Schema<CategoryDocument>(
 
 export type CategoryModel = Model<CategoryDocument>;
 
-export function categoryModel(connection: Connection): CategoryModel {
-  return (
-    (connection.models['Category'] as CategoryModel | undefined) ??
-    connection.model('Category', categorySchema)
-  );
-}
+export const categoryModel = defineModel('Category', categorySchema);

@@ -1,4 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Model } from 'mongoose';
+import { defineModel } from '@shop/mongo';
 import type { RESERVATION_STATUSES, ReservationLine } from '@shop/contracts';
 import type { ErrorCode } from '@shop/errors';
 
@@ -53,14 +54,9 @@ const reservationSchema = new Schema<ReservationDocument>(
   { collection: 'reservations', versionKey: false, timestamps: true },
 );
 
-reservationSchema.index({ status: 1, expiresAt: 1 });
-reservationSchema.index({ settled: 1, updatedAt: 1 });
-
 export type ReservationModel = Model<ReservationDocument>;
 
-export function reservationModel(connection: Connection): ReservationModel {
-  return (
-    (connection.models['Reservation'] as ReservationModel | undefined) ??
-    connection.model('Reservation', reservationSchema)
-  );
-}
+export const reservationModel = defineModel('Reservation', reservationSchema, [
+  [{ status: 1, expiresAt: 1 }],
+  [{ settled: 1, updatedAt: 1 }],
+]);

@@ -1,4 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Model } from 'mongoose';
+import { defineModel } from '@shop/mongo';
 
 /** Units of one product sold on one UTC day, built from order events. */
 export interface SalesBucketDocument {
@@ -22,13 +23,8 @@ const salesBucketSchema = new Schema<SalesBucketDocument>(
   { collection: 'sales_buckets', versionKey: false },
 );
 
-salesBucketSchema.index({ day: 1, productId: 1 });
-
 export type SalesBucketModel = Model<SalesBucketDocument>;
 
-export function salesBucketModel(connection: Connection): SalesBucketModel {
-  return (
-    (connection.models['SalesBucket'] as SalesBucketModel | undefined) ??
-    connection.model('SalesBucket', salesBucketSchema)
-  );
-}
+export const salesBucketModel = defineModel('SalesBucket', salesBucketSchema, [
+  [{ day: 1, productId: 1 }],
+]);

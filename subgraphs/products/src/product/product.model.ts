@@ -1,5 +1,6 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { indexOutbox, outboxField, type WithOutbox } from '@shop/outbox';
+import { Schema, type Model, type Types } from 'mongoose';
+import { withOutbox, type WithOutbox } from '@shop/events';
+import { defineModel } from '@shop/mongo';
 
 export type ProductStatus = 'ACTIVE' | 'ARCHIVED';
 
@@ -49,69 +50,64 @@ export interface ProductDocument extends WithOutbox {
   updatedAt: Date;
 }
 
-const productSchema = new Schema<ProductDocument>(
-  {
-    sku: { type: String, required: true, unique: true },
-    name: { type: String, required: true },
-    nameEn: { type: String, required: true },
-    description: { type: String, required: true },
-    descriptionEn: { type: String, required: true },
-    price: {
-      amount: { type: Number, required: true, min: 0 },
-      currency: { type: String, required: true, default: 'KRW' },
+const productSchema = withOutbox(
+  new Schema<ProductDocument>(
+    {
+      sku: { type: String, required: true, unique: true },
+      name: { type: String, required: true },
+      nameEn: { type: String, required: true },
+      description: { type: String, required: true },
+      descriptionEn: { type: String, required: true },
+      price: {
+        amount: { type: Number, required: true, min: 0 },
+        currency: { type: String, required: true, default: 'KRW' },
+      },
+      images: { type: [String], default: [] },
+      categoryId: { type: Schema.Types.ObjectId, required: true },
+      tags: { type: [String], default: [] },
+      status: { type: String, enum: ['ACTIVE', 'ARCHIVED'], default: 'ACTIVE' },
+      sellerId: { type: String },
+      stock: {
+        onHand: { type: Number, required: true, min: 0, default: 0 },
+        reserved: { type: Number, required: true, min: 0, default: 0 },
+        available: { type: Number, required: true, default: 0 },
+      },
+      holds: {
+        type: [
+          new Schema<StockHold>(
+            {
+              orderId: { type: String, required: true },
+              quantity: { type: Number, required: true },
+              expiresAt: { type: Date, required: true },
+            },
+            { _id: false },
+          ),
+        ],
+        default: undefined,
+      },
+      popularity: { type: Number, default: 0 },
     },
-    images: { type: [String], default: [] },
-    categoryId: { type: Schema.Types.ObjectId, required: true },
-    tags: { type: [String], default: [] },
-    status: { type: String, enum: ['ACTIVE', 'ARCHIVED'], default: 'ACTIVE' },
-    sellerId: { type: String },
-    stock: {
-      onHand: { type: Number, required: true, min: 0, default: 0 },
-      reserved: { type: Number, required: true, min: 0, default: 0 },
-      available: { type: Number, required: true, default: 0 },
-    },
-    holds: {
-      type: [
-        new Schema<StockHold>(
-          {
-            orderId: { type: String, required: true },
-            quantity: { type: Number, required: true },
-            expiresAt: { type: Date, required: true },
-          },
-          { _id: false },
-        ),
-      ],
-      default: undefined,
-    },
-    popularity: { type: Number, default: 0 },
-    outbox: outboxField,
-  },
-  { collection: 'products', versionKey: false, timestamps: true },
+    { collection: 'products', versionKey: false, timestamps: true },
+  ),
 );
-
-// Keyset pagination: one index per sort, (status, sort key, _id), and the same behind a
-// category filter, the most common listing.
-productSchema.index({ status: 1, _id: 1 });
-productSchema.index({ status: 1, createdAt: -1, _id: -1 });
-productSchema.index({ status: 1, 'price.amount': 1, _id: 1 });
-productSchema.index({ status: 1, name: 1, _id: 1 });
-productSchema.index({ status: 1, popularity: -1, _id: -1 });
-productSchema.index({ status: 1, categoryId: 1, _id: 1 });
-productSchema.index({ status: 1, categoryId: 1, createdAt: -1, _id: -1 });
-productSchema.index({ status: 1, categoryId: 1, 'price.amount': 1, _id: 1 });
-// Filters without a sort of their own.
-productSchema.index({ tags: 1, status: 1 });
-productSchema.index({ status: 1, 'stock.available': 1 });
-productSchema.index({ sellerId: 1 }, { sparse: true });
-// The sweeper's safety net: holds left behind after their reservation was settled.
-productSchema.index({ 'holds.expiresAt': 1 }, { sparse: true });
-indexOutbox(productSchema);
 
 export type ProductModel = Model<ProductDocument>;
 
-export function productModel(connection: Connection): ProductModel {
-  return (
-    (connection.models['Product'] as ProductModel | undefined) ??
-    connection.model('Product', productSchema)
-  );
-}
+export const productModel = defineModel('Product', productSchema, [
+  // Keyset pagination: one index per sort, (status, sort key, _id), and the same behind a
+  // category filter, the most common listing.
+  [{ status: 1, _id: 1 }],
+  [{ status: 1, createdAt: -1, _id: -1 }],
+  [{ status: 1, 'price.amount': 1, _id: 1 }],
+  [{ status: 1, name: 1, _id: 1 }],
+  [{ status: 1, popularity: -1, _id: -1 }],
+  [{ status: 1, categoryId: 1, _id: 1 }],
+  [{ status: 1, categoryId: 1, createdAt: -1, _id: -1 }],
+  [{ status: 1, categoryId: 1, 'price.amount': 1, _id: 1 }],
+  // Filters without a sort of their own.
+  [{ tags: 1, status: 1 }],
+  [{ status: 1, 'stock.available': 1 }],
+  [{ sellerId: 1 }, { sparse: true }],
+  // The sweeper's safety net: holds left behind after their reservation was settled.
+  [{ 'holds.expiresAt': 1 }, { sparse: true }],
+]);

@@ -1,4 +1,5 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Model, type Types } from 'mongoose';
+import { defineModel } from '@shop/mongo';
 
 export type InquiryStatus = 'OPEN' | 'IN_PROGRESS' | 'WAITING_FOR_CUSTOMER' | 'RESOLVED' | 'CLOSED';
 export type InquiryCategory = 'ORDER' | 'DELIVERY' | 'PRODUCT' | 'PAYMENT' | 'ACCOUNT' | 'OTHER';
@@ -23,14 +24,9 @@ const inquirySchema = new Schema<InquiryDocument>(
   { collection: 'inquiries', versionKey: false, timestamps: true },
 );
 
-inquirySchema.index({ userId: 1, createdAt: -1 });
-inquirySchema.index({ status: 1, createdAt: 1 });
-
 export type InquiryModel = Model<InquiryDocument>;
 
-export function inquiryModel(connection: Connection): InquiryModel {
-  return (
-    (connection.models['Inquiry'] as InquiryModel | undefined) ??
-    connection.model('Inquiry', inquirySchema)
-  );
-}
+export const inquiryModel = defineModel('Inquiry', inquirySchema, [
+  [{ userId: 1, createdAt: -1 }],
+  [{ status: 1, createdAt: 1 }],
+]);

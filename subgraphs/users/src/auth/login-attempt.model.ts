@@ -1,4 +1,5 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Model, type Types } from 'mongoose';
+import { defineModel } from '@shop/mongo';
 
 export const LOGIN_OUTCOMES = [
   'SUCCESS',
@@ -32,14 +33,10 @@ const loginAttemptSchema = new Schema<LoginAttemptDocument>(
   },
   { collection: 'login_attempts', versionKey: false },
 );
-loginAttemptSchema.index({ userId: 1, at: -1 });
-loginAttemptSchema.index({ ip: 1, at: -1 });
 
 export type LoginAttemptModel = Model<LoginAttemptDocument>;
 
-export function loginAttemptModel(connection: Connection): LoginAttemptModel {
-  return (
-    (connection.models['LoginAttempt'] as LoginAttemptModel | undefined) ??
-    connection.model('LoginAttempt', loginAttemptSchema)
-  );
-}
+export const loginAttemptModel = defineModel('LoginAttempt', loginAttemptSchema, [
+  [{ userId: 1, at: -1 }],
+  [{ ip: 1, at: -1 }],
+]);

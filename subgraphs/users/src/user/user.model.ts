@@ -1,7 +1,8 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Model, type Types } from 'mongoose';
 import { ROLES, type Role } from '@shop/auth';
+import { withOutbox, type WithOutbox } from '@shop/events';
 import type { Locale } from '@shop/jobs';
-import { indexOutbox, outboxField, type WithOutbox } from '@shop/outbox';
+import { defineModel } from '@shop/mongo';
 
 export const ACCOUNT_STATUSES = ['ACTIVE', 'LOCKED', 'SUSPENDED'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
@@ -45,32 +46,29 @@ const pendingTokenSchema = new Schema<PendingToken>(
   { _id: false },
 );
 
-const userSchema = new Schema<UserDocument>(
-  {
-    email: { type: String, required: true, unique: true, lowercase: true, trim: true },
-    passwordHash: { type: String, required: true },
-    name: { type: String, required: true },
-    phone: { type: String },
-    roles: { type: [String], enum: ROLES, default: ['CUSTOMER'] },
-    emailVerified: { type: Boolean, default: false },
-    status: { type: String, enum: ACCOUNT_STATUSES, default: 'ACTIVE' },
-    locale: { type: String, enum: ['ko', 'en'], default: 'ko' },
-    failedLoginCount: { type: Number, default: 0 },
-    lockedUntil: { type: Date },
-    emailVerification: { type: pendingTokenSchema },
-    passwordReset: { type: pendingTokenSchema },
-    outbox: outboxField,
-  },
-  { collection: 'users', versionKey: false, timestamps: true },
+const userSchema = withOutbox(
+  new Schema<UserDocument>(
+    {
+      email: { type: String, required: true, unique: true, lowercase: true, trim: true },
+      passwordHash: { type: String, required: true },
+      name: { type: String, required: true },
+      phone: { type: String },
+      roles: { type: [String], enum: ROLES, default: ['CUSTOMER'] },
+      emailVerified: { type: Boolean, default: false },
+      status: { type: String, enum: ACCOUNT_STATUSES, default: 'ACTIVE' },
+      locale: { type: String, enum: ['ko', 'en'], default: 'ko' },
+      failedLoginCount: { type: Number, default: 0 },
+      lockedUntil: { type: Date },
+      emailVerification: { type: pendingTokenSchema },
+      passwordReset: { type: pendingTokenSchema },
+    },
+    { collection: 'users', versionKey: false, timestamps: true },
+  ),
 );
-userSchema.index({ 'emailVerification.tokenHash': 1 }, { sparse: true });
-userSchema.index({ 'passwordReset.tokenHash': 1 }, { sparse: true });
-indexOutbox(userSchema);
 
 export type UserModel = Model<UserDocument>;
 
-export function userModel(connection: Connection): UserModel {
-  return (
-    (connection.models['User'] as UserModel | undefined) ?? connection.model('User', userSchema)
-  );
-}
+export const userModel = defineModel('User', userSchema, [
+  [{ 'emailVerification.tokenHash': 1 }, { sparse: true }],
+  [{ 'passwordReset.tokenHash': 1 }, { sparse: true }],
+]);

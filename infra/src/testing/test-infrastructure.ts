@@ -4,7 +4,7 @@ import {
   startMongoServer,
   startRedisServer,
   startSmsSink,
-} from '@shop/infra';
+} from '../index';
 
 export interface TestInfrastructure {
   /** Stops what was started, in reverse order. */

@@ -1,10 +1,6 @@
 import type { Redis } from '@shop/redis';
-import type { OutboxEvent } from './outbox-event';
-import type { OutboxSource, PendingEvent } from './outbox-relay';
-
-interface SerializedEvent extends Omit<OutboxEvent, 'occurredAt'> {
-  occurredAt: string;
-}
+import { fromEventJob, toEventJob, type DomainEvent, type EventJob } from '../domain-event';
+import type { OutboxSource } from './outbox-source';
 
 /**
  * An outbox for state kept in Redis: a hash of pending events keyed by id. Callers push an
@@ -18,8 +14,8 @@ export class RedisOutbox {
   ) {}
 
   /** The field and value to HSET into {@link key} inside the caller's atomic script. */
-  pushArgs(event: OutboxEvent): [field: string, value: string] {
-    return [event.id, JSON.stringify(event)];
+  pushArgs(event: DomainEvent): [field: string, value: string] {
+    return [event.id, JSON.stringify(toEventJob(event))];
   }
 
   source(): OutboxSource {
@@ -27,18 +23,17 @@ export class RedisOutbox {
       name: `redis:${this.key}`,
       fetch: async (limit) => {
         const [, entries] = await this.redis.hscan(this.key, '0', 'COUNT', limit);
-        const pending: PendingEvent[] = [];
+        const events: DomainEvent[] = [];
         for (let index = 0; index + 1 < entries.length; index += 2) {
-          const id = entries[index] as string;
-          const parsed = JSON.parse(entries[index + 1] as string) as SerializedEvent;
-          pending.push({
-            event: { ...parsed, occurredAt: new Date(parsed.occurredAt) },
-            ack: async () => {
-              await this.redis.hdel(this.key, id);
-            },
-          });
+          const job = JSON.parse(entries[index + 1] as string) as EventJob;
+          events.push(fromEventJob({ ...job, version: job.version ?? 1 }));
         }
-        return pending;
+        return {
+          events,
+          ack: async () => {
+            if (events.length) await this.redis.hdel(this.key, ...events.map((event) => event.id));
+          },
+        };
       },
     };
   }

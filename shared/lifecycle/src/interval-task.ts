@@ -1,5 +1,5 @@
 import type { Logger } from '@shop/logger';
-import type { BackgroundTask } from './create-subgraph';
+import type { BackgroundTask } from './background-task';
 
 /**
  * Runs `pass` every `intervalMs` (after the previous pass finished, never overlapping);
@@ -11,7 +11,7 @@ export class IntervalTask implements BackgroundTask {
   private stopped = true;
 
   constructor(
-    private readonly name: string,
+    readonly name: string,
     private readonly intervalMs: number,
     private readonly pass: () => Promise<unknown>,
     private readonly logger: Logger,

@@ -3,16 +3,17 @@ import { createLogger } from '@shop/logger';
 import { connectMongo, syncAllIndexes } from '@shop/mongo';
 import { createRedis, type Redis } from '@shop/redis';
 import { uniqueName } from '@shop/testing';
+import { z } from 'zod';
 import {
   AlreadyInProgressError,
   OutboxRelay,
   RedisOutbox,
-  indexOutbox,
+  defineEvent,
   mongoOutboxSource,
-  newOutboxEvent,
-  outboxField,
   processOnce,
-  type OutboxEvent,
+  withOutbox,
+  type DomainEvent,
+  type EventDispatcher,
   type WithOutbox,
 } from '../src';
 
@@ -22,11 +23,32 @@ interface Account extends WithOutbox {
 }
 
 const logger = createLogger('outbox-test', 'silent');
+const credited = defineEvent('bank.account.credited', z.object({ amount: z.number() }));
+const opened = defineEvent('bank.account.opened', z.object({}));
+const itemAdded = defineEvent(
+  'cart.item.added',
+  z.object({ productId: z.string(), quantity: z.number() }),
+);
+
+/** A dispatcher that records what it is handed, or fails while `failing` says so. */
+function recorder(options: { failing?: () => boolean } = {}) {
+  const delivered: DomainEvent[] = [];
+  const batches: number[] = [];
+  const dispatcher: EventDispatcher = {
+    name: 'recorder',
+    async dispatch(events) {
+      if (options.failing?.()) throw new Error('queue unavailable');
+      batches.push(events.length);
+      delivered.push(...events);
+    },
+    close: async () => undefined,
+  };
+  return { dispatcher, delivered, batches };
+}
 
 describe('mongo outbox and relay', () => {
   let connection: Connection;
-  const accountSchema = new Schema<Account>({ balance: Number, outbox: outboxField });
-  indexOutbox(accountSchema);
+  const accountSchema = withOutbox(new Schema<Account>({ balance: Number }));
 
   beforeAll(async () => {
     connection = await connectMongo({
@@ -41,15 +63,16 @@ describe('mongo outbox and relay', () => {
   it('writes the change and its event in one update and relays each event once', async () => {
     const accounts = connection.model<Account>('Account');
     const { _id } = await accounts.create({ balance: 0 });
-    const first = newOutboxEvent('bank.account.credited', { amount: 100 });
-    const second = newOutboxEvent('bank.account.credited', { amount: 50 });
+    const first = credited.create({ amount: 100 });
+    const second = credited.create({ amount: 50 });
     await accounts.updateOne({ _id }, { $inc: { balance: 100 }, $push: { outbox: first } });
     await accounts.updateOne({ _id }, { $inc: { balance: 50 }, $push: { outbox: second } });
 
-    const delivered: OutboxEvent[] = [];
+    const { dispatcher, delivered } = recorder();
     const relay = new OutboxRelay({
+      name: 'test',
       sources: [mongoOutboxSource(accounts)],
-      dispatch: async (e) => void delivered.push(e),
+      dispatchers: [dispatcher],
       logger,
     });
     expect(await relay.drain()).toBe(2);
@@ -65,21 +88,42 @@ describe('mongo outbox and relay', () => {
 
   it('keeps an event whose dispatch failed, and delivers it on the next pass', async () => {
     const accounts = connection.model<Account>('Account');
-    await accounts.create({ balance: 1, outbox: [newOutboxEvent('bank.account.opened', {})] });
+    await accounts.create({ balance: 1, outbox: [opened.create({})] });
     let failing = true;
-    const delivered: string[] = [];
+    const { dispatcher, delivered } = recorder({ failing: () => failing });
     const relay = new OutboxRelay({
+      name: 'test',
       sources: [mongoOutboxSource(accounts)],
-      dispatch: async (event) => {
-        if (failing) throw new Error('queue unavailable');
-        delivered.push(event.type);
-      },
+      dispatchers: [dispatcher],
       logger,
     });
     await expect(relay.drain()).rejects.toThrow('queue unavailable');
     failing = false;
     expect(await relay.drain()).toBe(1);
-    expect(delivered).toEqual(['bank.account.opened']);
+    expect(delivered.map((event) => event.type)).toEqual(['bank.account.opened']);
+  });
+
+  it('drains a burst in one pass, a batch per round trip, and acknowledges every event', async () => {
+    const accounts = connection.model<Account>('Account');
+    await accounts.deleteMany({});
+    await accounts.insertMany(
+      Array.from({ length: 250 }, (_, index) => ({
+        balance: index,
+        outbox: [credited.create({ amount: index })],
+      })),
+    );
+    const { dispatcher, delivered, batches } = recorder();
+    const relay = new OutboxRelay({
+      name: 'test',
+      sources: [mongoOutboxSource(accounts)],
+      dispatchers: [dispatcher],
+      logger,
+      batchSize: 100,
+    });
+    expect(await relay.drain()).toBe(250);
+    expect(batches).toEqual([100, 100, 50]);
+    expect(new Set(delivered.map((event) => event.id)).size).toBe(250);
+    expect(await accounts.countDocuments({ 'outbox.id': { $exists: true } })).toBe(0);
   });
 });
 
@@ -93,21 +137,22 @@ describe('redis outbox and processOnce', () => {
 
   it('relays events pushed atomically with a change', async () => {
     const outbox = new RedisOutbox(redis, uniqueName('outbox'));
-    const event = newOutboxEvent('cart.item.added', { productId: 'p1', quantity: 2 });
+    const event = itemAdded.create({ productId: 'p1', quantity: 2 });
     const cartKey = uniqueName('cart');
     await redis
       .multi()
       .hincrby(cartKey, 'line:p1', 2)
       .hset(outbox.key, ...outbox.pushArgs(event))
       .exec();
-    const delivered: OutboxEvent[] = [];
+    const { dispatcher, delivered } = recorder();
     const relay = new OutboxRelay({
+      name: 'test',
       sources: [outbox.source()],
-      dispatch: async (e) => void delivered.push(e),
+      dispatchers: [dispatcher],
       logger,
     });
     expect(await relay.drain()).toBe(1);
-    expect(delivered).toEqual([{ ...event, occurredAt: event.occurredAt }]);
+    expect(delivered).toEqual([event]);
     expect(await redis.hlen(outbox.key)).toBe(0);
   });
 

@@ -1,0 +1,25 @@
+import type { EventDefinition } from '@shop/events';
+import { cartItemAdded } from './cart-events';
+import { productUpdated, stockChanged } from './catalog-events';
+import { orderPaid } from './order-events';
+import {
+  userEmailVerified,
+  userPasswordResetRequested,
+  userVerificationRequested,
+} from './user-events';
+
+export * from './cart-events';
+export * from './catalog-events';
+export * from './order-events';
+export * from './user-events';
+
+/** Every event of the system, for documentation and for checks that names stay unique. */
+export const ALL_EVENTS: readonly EventDefinition[] = [
+  userVerificationRequested,
+  userEmailVerified,
+  userPasswordResetRequested,
+  productUpdated,
+  stockChanged,
+  cartItemAdded,
+  orderPaid,
+];

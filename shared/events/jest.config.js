@@ -1,0 +1,1 @@
+module.exports = { ...require('@shop/infra/jest.integration'), rootDir: __dirname };

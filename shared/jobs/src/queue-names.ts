@@ -1,0 +1,18 @@
+/**
+ * Every BullMQ queue of the system is named here, so producers and workers in different
+ * processes cannot drift apart. Keys inside a queue are BullMQ's own, under `QUEUE_PREFIX`.
+ */
+export const QUEUE_NAMES = {
+  /** Transactional mail, consumed by the email worker. */
+  email: 'email',
+  /** Text messages, consumed by the SMS worker. */
+  sms: 'sms',
+} as const;
+
+/**
+ * Domain events relayed from outboxes travel in one queue per consuming purpose
+ * (`events.analytics`, `events.catalog`…), so each consumer gets every event routed to it.
+ */
+export function eventQueueName(consumer: string): string {
+  return `events.${consumer}`;
+}

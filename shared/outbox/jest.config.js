@@ -1,1 +1,0 @@
-module.exports = { ...require('@shop/testing/jest.integration'), rootDir: __dirname };
