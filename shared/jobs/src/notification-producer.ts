@@ -12,6 +12,15 @@ import {
 } from './notification-jobs';
 
 /**
+ * Templates whose jobs carry a one-time token in a link: such a job is removed from Redis as
+ * soon as the mail is sent, and a failed one is kept only as long as its token is valid, so
+ * tokens do not linger in Redis for the retention of ordinary jobs. Duplicates stay harmless:
+ * the worker deduplicates on the event id, which it remembers for a week.
+ */
+const TOKEN_TEMPLATES = new Set<EmailJob['template']>(['verification', 'password-reset']);
+const TOKEN_LIFETIME_SECONDS = 24 * 3_600;
+
+/**
  * Adds notification jobs after validating them against the queue's zod payload, with a job id
  * derived from the event, so a producer retrying after a crash cannot send a message twice.
  */
@@ -29,6 +38,9 @@ export class NotificationProducer {
     const data = emailJobSchema.parse(job);
     await this.emailQueue.add(data.template, data, {
       jobId: notificationJobId('email', data.eventId),
+      ...(TOKEN_TEMPLATES.has(data.template)
+        ? { removeOnComplete: true, removeOnFail: { age: TOKEN_LIFETIME_SECONDS } }
+        : {}),
     });
   }
 

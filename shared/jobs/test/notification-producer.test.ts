@@ -1,14 +1,14 @@
-import { uniqueName } from '@shop/testing';
+import { Worker } from 'bullmq';
+import { createRedis } from '@shop/redis';
+import { uniqueName, waitFor } from '@shop/testing';
 import { createNotificationProducer, type NotificationProducer } from '../src';
 
 describe('notification producer', () => {
   let producer: NotificationProducer;
+  const prefix = uniqueName('jobs');
 
   beforeAll(() => {
-    producer = createNotificationProducer({
-      redisUrl: String(process.env['REDIS_URL']),
-      prefix: uniqueName('jobs'),
-    });
+    producer = createNotificationProducer({ redisUrl: String(process.env['REDIS_URL']), prefix });
   });
   afterAll(() => producer.close());
 
@@ -41,5 +41,38 @@ describe('notification producer', () => {
       template: 'welcome',
     });
     expect((await producer.smsQueue.getJob('sms-evt-3'))?.data.to).toBe('+821012345678');
+  });
+
+  it('removes a job carrying a one-time token once it is sent, and keeps an ordinary one', async () => {
+    const link = 'https://shop.example/verify-email?token=secret-token';
+    const recipient = { to: 'minji@example.com', name: 'Minji' };
+    await producer.sendEmail({
+      ...recipient,
+      eventId: 'evt-v',
+      template: 'verification',
+      verifyUrl: link,
+    });
+    await producer.sendEmail({ ...recipient, eventId: 'evt-w', template: 'welcome' });
+    const connection = createRedis(String(process.env['REDIS_URL']), { forQueues: true });
+    const sent: string[] = [];
+    const worker = new Worker(
+      producer.emailQueue.name,
+      async (job) => void sent.push(String(job.id)),
+      { connection, prefix },
+    );
+    await waitFor('both mails to be processed', async () =>
+      sent.includes('email-evt-v') && sent.includes('email-evt-w') ? true : undefined,
+    );
+    await worker.close();
+    await connection.quit();
+    expect(await producer.emailQueue.getJob('email-evt-v')).toBeUndefined();
+    expect(await producer.emailQueue.getJob('email-evt-w')).toBeDefined();
+    // Nowhere in the queue's hashes (jobs, their data and results) does the token remain.
+    const client = await producer.emailQueue.client;
+    const keys = await client.keys(`${prefix}:*`);
+    const hashes = await Promise.all(
+      keys.map(async (key) => ((await client.type(key)) === 'hash' ? client.hgetall(key) : {})),
+    );
+    expect(JSON.stringify(hashes)).not.toContain('secret-token');
   });
 });

@@ -4,7 +4,8 @@ import { cartBackgroundTasks } from './background-tasks';
 import type { CartConfig } from './config';
 import { createCartContext } from './context';
 import { resolvers } from './resolvers';
-import { createCartServices, type CartModels } from './services';
+import { cartModels } from './models';
+import { createCartServices } from './services';
 
 /**
  * The cart subgraph. Carts live in Redis, with their events in a Redis outbox that a background
@@ -14,7 +15,7 @@ export const cartSubgraph = defineSubgraph({
   name: 'cart',
   schemaPath: join(__dirname, 'schema.graphql'),
   resolvers,
-  models: (): CartModels => ({}),
+  models: cartModels,
   services: createCartServices,
   context: createCartContext,
   backgroundTasks: cartBackgroundTasks,

@@ -3,6 +3,7 @@ import { InternalClient, type SubgraphFoundation, type SubgraphParts } from '@sh
 import { CartStore, cartKeys } from './cart/cart.store';
 import type { PricingRules } from './cart/cart.pricing';
 import type { CartConfig } from './config';
+import type { CartModels } from './models';
 import { ProductLookupClient } from './product/product-lookup.client';
 
 const SECONDS_PER_DAY = 86_400;
@@ -40,7 +41,5 @@ export function createCartServices({
   };
 }
 
-/** Carts live in Redis: the cart owns no MongoDB collection. */
-export type CartModels = Record<string, never>;
 export type CartServices = ReturnType<typeof createCartServices>;
 export type CartParts = SubgraphParts<CartConfig, CartModels, CartServices>;

@@ -15,8 +15,6 @@ export const productsConfigSchema = subgraphEnvSchema('products', 4002).and(
     POPULARITY_REFRESH_MS: z.coerce.number().int().min(100).default(60_000),
     /** How often each process rebuilds its search index from MongoDB, healing missed changes. */
     SEARCH_REBUILD_MS: z.coerce.number().int().min(1_000).default(300_000),
-    /** BullMQ key prefix of the queues the products subgraph reads and writes. */
-    PRODUCTS_QUEUE_PREFIX: z.string().min(1).default('shop'),
     /** Consumers whose event queues (`events.<name>`) receive catalog and stock events. */
     CATALOG_EVENT_CONSUMERS: z
       .string()

@@ -2,10 +2,12 @@ import type { SubgraphBaseContext } from '@shop/service';
 import type { CategoryService } from './category/category.service';
 import type { PopularityService } from './popularity/popularity.service';
 import type { ProductAdminService } from './product/product-admin.service';
-import type { ProductLoaders } from './product/product.loaders';
+import { createProductLoaders, type ProductLoaders } from './product/product.loaders';
 import type { ProductDocument } from './product/product.model';
 import type { ProductService } from './product/product.service';
+import { relatedProducts } from './product/related-products';
 import type { ProductSearch } from './search/product-search';
+import type { ProductsParts } from './services';
 
 export interface ProductsContext extends SubgraphBaseContext {
   loaders: ProductLoaders;
@@ -16,4 +18,22 @@ export interface ProductsContext extends SubgraphBaseContext {
   categories: CategoryService;
   related: (product: ProductDocument, limit: number) => Promise<ProductDocument[]>;
   inStockThreshold: number;
+}
+
+/** Per request: loaders that batch product and category reads (through the cache), and services. */
+export function createProductsContext(
+  base: SubgraphBaseContext,
+  { config, models, services }: ProductsParts,
+): ProductsContext {
+  return {
+    ...base,
+    loaders: createProductLoaders(models.products, models.categories, services.cache),
+    products: services.products,
+    productAdmin: services.productAdmin,
+    search: services.search,
+    popularity: services.popularity,
+    categories: services.categories,
+    related: (product, limit) => relatedProducts(models.products, product, limit),
+    inStockThreshold: config.IN_STOCK_THRESHOLD,
+  };
 }

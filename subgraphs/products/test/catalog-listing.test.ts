@@ -1,27 +1,19 @@
-import type { Subgraph } from '@shop/service';
-import { uniqueName } from '@shop/testing';
 import { productModel, type ProductDocument } from '../src/product/product.model';
 import { seedCatalog } from '../src/seed/seed-catalog';
-import { createProductsSubgraph, loadProductsConfig } from '../src/server';
 import { Types } from 'mongoose';
 import { createProduct, type ProductSeed } from './support/catalog-builders';
-import { codesOf, productsClient } from './support/products-client';
+import { codesOf, startProducts, type ProductsUnderTest } from './support/products-client';
 
 describe('products listing: filters, sorts and keyset pagination', () => {
-  let subgraph: Subgraph;
-  let client: ReturnType<typeof productsClient>;
+  let subgraph: ProductsUnderTest['subgraph'];
+  let client: Awaited<ReturnType<typeof startProducts>>['client'];
   let all: ProductDocument[];
 
   beforeAll(async () => {
-    const config = loadProductsConfig({
-      ...process.env,
-      PRODUCTS_DB: uniqueName('listing'),
+    ({ subgraph, client } = await startProducts({
       PRODUCTS_BACKGROUND_TASKS: 'off',
       PRODUCTS_CACHE_TTL_SECONDS: '0',
-    });
-    subgraph = await createProductsSubgraph(config);
-    const { url } = await subgraph.http.listen(0);
-    client = productsClient({ url, audience: 'products', secret: config.GATEWAY_SIGNING_SECRET });
+    }));
     await seedCatalog(subgraph.runtime.mongo, 1_000);
     const products = productModel(subgraph.runtime.mongo);
     // Popularity for the POPULAR sort, with ties, as the refresher would set it.
@@ -160,6 +152,8 @@ describe('products listing: filters, sorts and keyset pagination', () => {
     }
   });
 
+  const handMade = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+
   it('answers bad paging and filter input with BAD_USER_INPUT', async () => {
     const newest = await client.page({ sort: 'NEWEST', first: 2 });
     const bad: Array<Record<string, unknown>> = [
@@ -168,6 +162,13 @@ describe('products listing: filters, sorts and keyset pagination', () => {
       { first: -5 },
       { after: 'not-a-cursor' },
       { sort: 'PRICE_ASC', after: newest.pageInfo.endCursor },
+      // Hand-made cursors whose sort value is an operator or of the wrong kind.
+      { sort: 'PRICE_ASC', after: handMade(['PRICE_ASC', '$gt', all[0]?._id.toHexString()]) },
+      { sort: 'NAME_ASC', after: handMade(['NAME_ASC', { $ne: null }, all[0]?._id.toHexString()]) },
+      {
+        filter: { search: 'lamp' },
+        after: handMade(['RELEVANCE', 'high', 'ffffffffffffffffffffffff']),
+      },
       { filter: { minPrice: -1 } },
       { filter: { minPrice: 10, maxPrice: 5 } },
       { filter: { categoryId: 'nope' } },

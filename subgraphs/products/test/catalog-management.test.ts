@@ -1,19 +1,12 @@
 import { Types } from 'mongoose';
 import type { Identity } from '@shop/auth';
-import { createQueue, eventQueueName, type EventJob } from '@shop/jobs';
-import { uniqueName, waitFor } from '@shop/testing';
+import type { EventJob } from '@shop/events';
+import { createQueue, eventQueueName } from '@shop/jobs';
+import { testIdentity, waitFor } from '@shop/testing';
 import { productModel } from '../src/product/product.model';
-import { createProductsSubgraph, loadProductsConfig, type ProductsConfig } from '../src/server';
+import type { ProductsConfig } from '../src/server';
 import { createCategory } from './support/catalog-builders';
-import { codesOf, productsClient } from './support/products-client';
-
-type Started = Awaited<ReturnType<typeof createProductsSubgraph>>;
-
-const identity = (...roles: Identity['roles']): Identity => ({
-  userId: new Types.ObjectId().toHexString(),
-  roles,
-  sessionId: 'test-session',
-});
+import { codesOf, startProducts, type ProductsUnderTest } from './support/products-client';
 
 const FIELDS =
   'id sku name price { amount currency } tags images stockStatus availableQuantity purchasable category { id }';
@@ -32,25 +25,17 @@ interface Created {
 }
 
 describe('catalog management', () => {
-  let subgraph: Started;
+  let subgraph: ProductsUnderTest['subgraph'];
   let config: ProductsConfig;
-  let client: ReturnType<typeof productsClient>;
+  let client: Awaited<ReturnType<typeof startProducts>>['client'];
   let categoryId: string;
-  const admin = identity('ADMIN');
-  const seller = identity('SELLER');
-  const otherSeller = identity('SELLER');
-  const customer = identity('CUSTOMER');
+  const admin = testIdentity('ADMIN');
+  const seller = testIdentity('SELLER');
+  const otherSeller = testIdentity('SELLER');
+  const customer = testIdentity('CUSTOMER');
 
   beforeAll(async () => {
-    config = loadProductsConfig({
-      ...process.env,
-      PRODUCTS_DB: uniqueName('manage'),
-      PRODUCTS_QUEUE_PREFIX: uniqueName('q'),
-      CATALOG_EVENT_CONSUMERS: 'analytics',
-    });
-    subgraph = await createProductsSubgraph(config);
-    const { url } = await subgraph.http.listen(0);
-    client = productsClient({ url, audience: 'products', secret: config.GATEWAY_SIGNING_SECRET });
+    ({ subgraph, config, client } = await startProducts({ CATALOG_EVENT_CONSUMERS: 'analytics' }));
     categoryId = (await createCategory(subgraph.runtime.mongo, 'lamps'))._id.toHexString();
   });
   afterAll(() => subgraph.stop());
@@ -257,7 +242,7 @@ describe('catalog management', () => {
     await client.run(ARCHIVE, { id: product.id }, seller);
     const queue = createQueue<EventJob>(eventQueueName('analytics'), {
       redisUrl: config.REDIS_URL,
-      prefix: config.PRODUCTS_QUEUE_PREFIX,
+      prefix: config.QUEUE_PREFIX,
     });
     try {
       const changes = await waitFor('three product events in the analytics queue', async () => {

@@ -1,35 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
-import { ORDER_PAID_EVENT } from '@shop/contracts';
-import { createQueue, eventQueueName, type EventJob } from '@shop/jobs';
-import { uniqueName, waitFor } from '@shop/testing';
+import { orderPaid } from '@shop/contracts';
+import type { EventJob } from '@shop/events';
+import { createQueue, eventQueueName } from '@shop/jobs';
+import { waitFor } from '@shop/testing';
 import { salesBucketModel } from '../src/popularity/sales.model';
-import { createProductsSubgraph, loadProductsConfig, type ProductsConfig } from '../src/server';
+import type { ProductsConfig } from '../src/server';
 import { createProduct } from './support/catalog-builders';
-import { codesOf, productsClient } from './support/products-client';
+import { codesOf, startProducts, type ProductsUnderTest } from './support/products-client';
 
-type Started = Awaited<ReturnType<typeof createProductsSubgraph>>;
 const DAY = 86_400_000;
 
 describe('popular and related products', () => {
-  let subgraph: Started;
+  let subgraph: ProductsUnderTest['subgraph'];
   let config: ProductsConfig;
-  let client: ReturnType<typeof productsClient>;
+  let client: Awaited<ReturnType<typeof startProducts>>['client'];
   let queue: ReturnType<typeof createQueue<EventJob>>;
 
   beforeAll(async () => {
-    config = loadProductsConfig({
-      ...process.env,
-      PRODUCTS_DB: uniqueName('popular'),
-      PRODUCTS_QUEUE_PREFIX: uniqueName('q'),
-      POPULARITY_REFRESH_MS: '60000',
-    });
-    subgraph = await createProductsSubgraph(config);
-    const { url } = await subgraph.http.listen(0);
-    client = productsClient({ url, audience: 'products', secret: config.GATEWAY_SIGNING_SECRET });
+    ({ subgraph, config, client } = await startProducts({ POPULARITY_REFRESH_MS: '60000' }));
     queue = createQueue<EventJob>(eventQueueName('catalog'), {
       redisUrl: config.REDIS_URL,
-      prefix: config.PRODUCTS_QUEUE_PREFIX,
+      prefix: config.QUEUE_PREFIX,
     });
   });
   afterAll(async () => {
@@ -41,7 +33,8 @@ describe('popular and related products', () => {
     const at = new Date(Date.now() - daysAgo * DAY).toISOString();
     return {
       id,
-      type: ORDER_PAID_EVENT,
+      type: orderPaid.type,
+      version: orderPaid.version,
       occurredAt: at,
       payload: {
         orderId: randomUUID(),
@@ -103,7 +96,7 @@ describe('popular and related products', () => {
     expect(page.edges.map((edge) => edge.node.id)).toEqual([idA, idB, idC]);
 
     // Cached for a minute: a new sale does not reorder the list before the next refresh.
-    await queue.add(ORDER_PAID_EVENT, paid([[idC, 40]]));
+    await queue.add(orderPaid.type, paid([[idC, 40]]));
     await waitFor('the new sale to be counted', async () =>
       (await totalUnits()) === 105 ? true : undefined,
     );

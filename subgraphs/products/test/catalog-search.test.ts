@@ -1,25 +1,17 @@
-import type { Subgraph } from '@shop/service';
-import { uniqueName } from '@shop/testing';
 import { seedCatalog } from '../src/seed/seed-catalog';
-import { createProductsSubgraph, loadProductsConfig } from '../src/server';
 import { createProduct } from './support/catalog-builders';
-import { codesOf, productsClient } from './support/products-client';
+import { codesOf, startProducts, type ProductsUnderTest } from './support/products-client';
 
 describe('product search and suggestions', () => {
-  let subgraph: Subgraph;
-  let client: ReturnType<typeof productsClient>;
+  let subgraph: ProductsUnderTest['subgraph'];
+  let client: Awaited<ReturnType<typeof startProducts>>['client'];
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    const config = loadProductsConfig({
-      ...process.env,
-      PRODUCTS_DB: uniqueName('search'),
+    ({ subgraph, client } = await startProducts({
       PRODUCTS_BACKGROUND_TASKS: 'off',
       PRODUCTS_CACHE_TTL_SECONDS: '0',
-    });
-    subgraph = await createProductsSubgraph(config);
-    const { url } = await subgraph.http.listen(0);
-    client = productsClient({ url, audience: 'products', secret: config.GATEWAY_SIGNING_SECRET });
+    }));
     const connection = subgraph.runtime.mongo;
     await seedCatalog(connection, 300);
     const make = async (

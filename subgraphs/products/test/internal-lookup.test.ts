@@ -1,21 +1,19 @@
 import { PRODUCTS_INTERNAL, type ProductLookupResponse } from '@shop/contracts';
-import { InternalClient, type Subgraph } from '@shop/service';
-import { uniqueName } from '@shop/testing';
+import { InternalClient } from '@shop/service';
 import { productModel } from '../src/product/product.model';
 import { seedCatalog } from '../src/seed/seed-catalog';
-import { createProductsSubgraph, loadProductsConfig, type ProductsConfig } from '../src/server';
+import type { ProductsConfig } from '../src/server';
+import { startProducts, type ProductsUnderTest } from './support/products-client';
 
 describe('internal product lookup', () => {
-  let subgraph: Subgraph;
+  let subgraph: ProductsUnderTest['subgraph'];
   let config: ProductsConfig;
   let baseUrl: string;
   const client = (caller: string, secret = config.INTERNAL_API_SECRET) =>
     new InternalClient({ baseUrl, caller, audience: 'products', secret });
 
   beforeAll(async () => {
-    config = loadProductsConfig({ ...process.env, PRODUCTS_DB: uniqueName('products') });
-    subgraph = await createProductsSubgraph(config);
-    baseUrl = (await subgraph.http.listen(0)).url.replace('/graphql', '');
+    ({ subgraph, config, internalBaseUrl: baseUrl } = await startProducts());
     await seedCatalog(subgraph.runtime.mongo, 12);
   });
   afterAll(() => subgraph.stop());

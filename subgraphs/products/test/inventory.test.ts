@@ -1,27 +1,20 @@
 import { Types } from 'mongoose';
 import { INVENTORY_INTERNAL, type ReservationResponse } from '@shop/contracts';
 import { InternalClient } from '@shop/service';
-import { uniqueName, waitFor } from '@shop/testing';
+import { waitFor } from '@shop/testing';
 import { productModel } from '../src/product/product.model';
 import { reservationModel } from '../src/inventory/reservation.model';
-import { createProductsSubgraph, loadProductsConfig } from '../src/server';
 import { createProduct } from './support/catalog-builders';
-
-type Started = Awaited<ReturnType<typeof createProductsSubgraph>>;
+import { startProducts, type ProductsUnderTest } from './support/products-client';
 
 describe('inventory reservations', () => {
-  let subgraph: Started;
+  let subgraph: ProductsUnderTest['subgraph'];
   let orders: InternalClient;
 
   beforeAll(async () => {
-    const config = loadProductsConfig({
-      ...process.env,
-      PRODUCTS_DB: uniqueName('inventory'),
-      PRODUCTS_QUEUE_PREFIX: uniqueName('q'),
-      RESERVATION_SWEEP_INTERVAL_MS: '100',
-    });
-    subgraph = await createProductsSubgraph(config);
-    const baseUrl = (await subgraph.http.listen(0)).url.replace('/graphql', '');
+    const started = await startProducts({ RESERVATION_SWEEP_INTERVAL_MS: '100' });
+    const { config, internalBaseUrl: baseUrl } = started;
+    subgraph = started.subgraph;
     orders = new InternalClient({
       baseUrl,
       caller: 'orders',

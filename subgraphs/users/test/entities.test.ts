@@ -1,20 +1,29 @@
 import { Types } from 'mongoose';
-import type { Subgraph } from '@shop/service';
-import { callAsGateway, uniqueName, type GatewayCall } from '@shop/testing';
-import { createUsersSubgraph, loadUsersConfig } from '../src/server';
+import {
+  errorCodesOf,
+  startSubgraphForTest,
+  testIdentity,
+  type SubgraphForTest,
+} from '@shop/testing';
+import {
+  createUsersSubgraph,
+  loadUsersConfig,
+  type UsersConfig,
+  type UsersSubgraph,
+} from '../src/server';
 
 describe('users _entities', () => {
-  let subgraph: Subgraph;
-  let call: GatewayCall;
+  let users: SubgraphForTest<UsersConfig, UsersSubgraph>;
   const userId = new Types.ObjectId();
   const self = { userId: userId.toHexString(), roles: ['CUSTOMER' as const], sessionId: 's1' };
 
   beforeAll(async () => {
-    const config = loadUsersConfig({ ...process.env, USERS_DB: uniqueName('users') });
-    subgraph = await createUsersSubgraph(config);
-    const { url } = await subgraph.http.listen(0);
-    call = { url, audience: 'users', secret: config.GATEWAY_SIGNING_SECRET, identity: self };
-    await subgraph.runtime.mongo.collection('users').insertOne({
+    users = await startSubgraphForTest({
+      name: 'users',
+      loadConfig: loadUsersConfig,
+      create: createUsersSubgraph,
+    });
+    await users.subgraph.models.users.collection.insertOne({
       _id: userId,
       email: 'minji@example.com',
       passwordHash: 'x',
@@ -27,7 +36,7 @@ describe('users _entities', () => {
       updatedAt: new Date(),
     });
   });
-  afterAll(() => subgraph.stop());
+  afterAll(() => users.stop());
 
   const query = (fields: string) => `query ($representations: [_Any!]!) {
     _entities(representations: $representations) { ... on User { ${fields} } }
@@ -38,10 +47,10 @@ describe('users _entities', () => {
   ];
 
   it('resolves users, null for unknown ids', async () => {
-    const result = await callAsGateway(
-      call,
+    const result = await users.call(
       query('id name roles status emailVerified createdAt'),
       { representations },
+      self,
     );
     expect(result.data).toEqual({
       _entities: [
@@ -60,36 +69,15 @@ describe('users _entities', () => {
 
   it('shows contact details to the user and to staff only', async () => {
     const contact = query('email phone');
-    const mine = await callAsGateway(call, contact, {
-      representations: representations.slice(0, 1),
-    });
+    const one = { representations: representations.slice(0, 1) };
+    const mine = await users.call(contact, one, self);
     expect(mine.data).toEqual({
       _entities: [{ email: 'minji@example.com', phone: '+821012345678' }],
     });
-    const agent = {
-      userId: new Types.ObjectId().toHexString(),
-      roles: ['AGENT' as const],
-      sessionId: 's2',
-    };
-    expect(
-      (
-        await callAsGateway({ ...call, identity: agent }, contact, {
-          representations: representations.slice(0, 1),
-        })
-      ).data,
-    ).toEqual(mine.data);
-    const stranger = {
-      userId: new Types.ObjectId().toHexString(),
-      roles: ['CUSTOMER' as const],
-      sessionId: 's3',
-    };
-    const theirs = await callAsGateway({ ...call, identity: stranger }, contact, {
-      representations: representations.slice(0, 1),
-    });
+    expect((await users.call(contact, one, testIdentity('AGENT'))).data).toEqual(mine.data);
+    const theirs = await users.call(contact, one, testIdentity('CUSTOMER'));
     // email is non-null, so the refusal nulls the whole entity: nothing leaks.
-    expect(new Set(theirs.errors?.map((error) => error.extensions?.['code']))).toEqual(
-      new Set(['FORBIDDEN']),
-    );
+    expect(new Set(errorCodesOf(theirs))).toEqual(new Set(['FORBIDDEN']));
     expect(theirs.data).toEqual({ _entities: [null] });
   });
 });

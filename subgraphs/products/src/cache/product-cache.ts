@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mongo } from 'mongoose';
 import type { Redis } from '@shop/redis';
 import type { ProductDocument } from '../product/product.model';
-import type { ProductPage } from '../product/product.service';
+import type { ProductPage } from '../product/product-page';
 
 const { EJSON } = mongo.BSON;
 

@@ -1,19 +1,16 @@
 import { Types } from 'mongoose';
-import type { ReservationLine } from '@shop/contracts';
-import { newOutboxEvent } from '@shop/outbox';
+import { stockChanged, type ReservationLine } from '@shop/contracts';
 import type { ProductModel } from '../product/product.model';
-
-/** The event every stock change carries in the product's outbox. */
-export const STOCK_CHANGED_EVENT = 'catalog.stock.changed';
 
 export type StockChange = 'RESERVED' | 'RELEASED' | 'COMMITTED' | 'SET';
 
+/** The `catalog.stock.changed` event a stock update carries into the product's outbox. */
 export function stockEvent(
   productId: Types.ObjectId,
   change: StockChange,
-  details: Record<string, unknown>,
+  details: { orderId?: string; quantity?: number; onHand?: number; previousOnHand?: number },
 ) {
-  return newOutboxEvent(STOCK_CHANGED_EVENT, {
+  return stockChanged.create({
     productId: productId.toHexString(),
     change,
     ...details,

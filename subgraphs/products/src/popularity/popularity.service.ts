@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { OrderPaidPayload } from '@shop/contracts';
-import { BadUserInputError } from '@shop/errors';
+import { boundedCount } from '@shop/pagination';
 import { isObjectIdString } from '@shop/mongo';
 import type { Redis } from '@shop/redis';
 import type { ProductModel } from '../product/product.model';
@@ -113,9 +113,7 @@ export class PopularityService {
 
   /** Ids of the `limit` most sold products, from the cached list or a refresh when it aged. */
   async topIds(limit: number): Promise<string[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > CACHED_TOP) {
-      throw new BadUserInputError(`limit must be between 1 and ${CACHED_TOP}`, 'limit');
-    }
+    boundedCount(limit, { field: 'limit', max: CACHED_TOP });
     const { redis, keyPrefix } = this.options;
     const cached = await redis.get(`${keyPrefix}popular:top`);
     if (cached) return (JSON.parse(cached) as string[]).slice(0, limit);

@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { hasRole, requireRole, type Identity } from '@shop/auth';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@shop/errors';
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  parseInput,
+} from '@shop/errors';
 import { isObjectIdString } from '@shop/mongo';
-import { newOutboxEvent } from '@shop/outbox';
+import { productUpdated } from '@shop/contracts';
 import type { CategoryModel } from '../category/category.model';
 import { stockEvent } from '../inventory/stock-holds';
 import {
   createProductInput,
-  parseInput,
   stockQuantity,
   updateProductInput,
   withoutNulls,
@@ -16,15 +21,12 @@ import {
 } from './product-input';
 import type { ProductDocument, ProductModel } from './product.model';
 
-/** The event every change to a product's listing carries in its outbox. */
-export const PRODUCT_UPDATED_EVENT = 'catalog.product.updated';
-
 type Change = 'CREATED' | 'UPDATED' | 'ARCHIVED' | 'STOCK_SET';
 
 const OPTIMISTIC_ATTEMPTS = 5;
 
 function productEvent(product: ProductDocument, change: Change) {
-  return newOutboxEvent(PRODUCT_UPDATED_EVENT, {
+  return productUpdated.create({
     productId: product._id.toHexString(),
     sku: product.sku,
     change,
@@ -53,7 +55,7 @@ export class ProductAdminService {
   /** Creates an active product; a SELLER becomes its owner. Duplicate SKU is CONFLICT. */
   async create(identity: Identity | null, input: unknown): Promise<ProductDocument> {
     const user = requireRole(identity, 'ADMIN', 'SELLER');
-    const values = parseInput(createProductInput, input);
+    const values = parseInput(createProductInput, input, 'input');
     await this.requireCategory(values.categoryId);
     const now = new Date();
     const text = { name: values.name, description: values.description, tags: values.tags ?? [] };
@@ -88,7 +90,11 @@ export class ProductAdminService {
   /** Changes the given fields; name and description replace both languages. */
   async update(identity: Identity | null, id: string, input: unknown): Promise<ProductDocument> {
     await this.owned(identity, id);
-    const values = parseInput(updateProductInput, withoutNulls(input as Record<string, unknown>));
+    const values = parseInput(
+      updateProductInput,
+      withoutNulls(input as Record<string, unknown>),
+      'input',
+    );
     if (values.categoryId) await this.requireCategory(values.categoryId);
     for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt += 1) {
       const current = await this.owned(identity, id);

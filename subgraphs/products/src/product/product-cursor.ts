@@ -1,32 +1,30 @@
 import { Types } from 'mongoose';
-import { BadUserInputError } from '@shop/errors';
+import { decodeCursor, encodeCursor, invalidCursor } from '@shop/pagination';
+import { sortValueKind, type SearchOrder } from './product-sort';
 
-/** Where a page ended: the sort it belongs to, the last row's sort value and its id. */
+/** Where a page ended: the order it belongs to, the last row's sort value and its id. */
 export interface CursorPosition {
-  sort: string;
+  order: SearchOrder;
   value: string | number | null;
   id: Types.ObjectId;
 }
 
-/** Opaque cursor: base64url of `[sort, value, id]`. */
-export function encodeCursor({ sort, value, id }: CursorPosition): string {
-  return Buffer.from(JSON.stringify([sort, value, id.toHexString()])).toString('base64url');
+/** An opaque cursor for a position: `[order, value, id]`. */
+export function encodePosition({ order, value, id }: CursorPosition): string {
+  return encodeCursor([order, value, id.toHexString()]);
 }
 
-/** Decodes a cursor made for `sort`; anything else is BAD_USER_INPUT on `after`. */
-export function decodeCursor(cursor: string, sort: string): CursorPosition {
-  const invalid = () => new BadUserInputError('Invalid cursor for this sort', 'after');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
+/**
+ * Decodes a cursor made for `order`. A cursor of another order, a value of the wrong kind for
+ * the order (a string where prices are numbers) or a malformed id is BAD_USER_INPUT on `after`,
+ * so nothing a client forges reaches a database query.
+ */
+export function decodePosition(cursor: string, order: SearchOrder): CursorPosition {
+  const [cursorOrder, value, id] = decodeCursor(cursor, 3);
+  const kindOk =
+    sortValueKind(order) === 'null' ? value === null : typeof value === sortValueKind(order);
+  if (cursorOrder !== order || !kindOk || typeof id !== 'string' || !/^[0-9a-f]{24}$/.test(id)) {
+    throw invalidCursor();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid();
-  const [cursorSort, value, id] = parsed as unknown[];
-  const valueOk = value === null || typeof value === 'string' || typeof value === 'number';
-  if (cursorSort !== sort || !valueOk || typeof id !== 'string' || !/^[0-9a-f]{24}$/.test(id)) {
-    throw invalid();
-  }
-  return { sort, value: value as CursorPosition['value'], id: new Types.ObjectId(id) };
+  return { order, value: value ?? null, id: new Types.ObjectId(id) };
 }

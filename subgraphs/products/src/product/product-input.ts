@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { BadUserInputError } from '@shop/errors';
 
 const tag = z
   .string()
@@ -63,15 +62,6 @@ export const updateProductInput = z
 export type UpdateProductValues = z.infer<typeof updateProductInput>;
 
 export const stockQuantity = z.number().int().min(0).max(1_000_000_000);
-
-/** Parses input with a zod schema; the first problem becomes BAD_USER_INPUT naming its field. */
-export function parseInput<T>(schema: z.ZodType<T>, input: unknown, prefix = 'input'): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = [prefix, ...(issue?.path ?? [])].join('.');
-  throw new BadUserInputError(`${field}: ${issue?.message ?? 'invalid'}`, field);
-}
 
 /** Drops null values GraphQL sends for omitted optional fields of an update. */
 export function withoutNulls(input: Record<string, unknown>): Record<string, unknown> {

@@ -3,12 +3,12 @@ import {
   productLookupRequest,
   type ProductLookupResponse,
 } from '@shop/contracts';
-import { BadUserInputError } from '@shop/errors';
+import { parseInput } from '@shop/errors';
 import type { InternalRoute } from '@shop/service';
 import { createProductLoaders } from './product.loaders';
 import type { ProductModel } from './product.model';
 import type { CategoryModel } from '../category/category.model';
-import { availableQuantity, stockStatusOf } from './stock-status';
+import { availableQuantity, isPurchasable, stockStatusOf } from './stock-status';
 
 /** Internal operations of the products subgraph for cart and orders. */
 export function productInternalRoutes(
@@ -21,11 +21,9 @@ export function productInternalRoutes(
       path: PRODUCTS_INTERNAL.lookup,
       callers: ['cart', 'orders'],
       async handle(body): Promise<ProductLookupResponse> {
-        const request = productLookupRequest.safeParse(body);
-        if (!request.success)
-          throw new BadUserInputError('ids must be 1 to 100 product ids', 'ids');
+        const { ids } = parseInput(productLookupRequest, body);
         const { productById } = createProductLoaders(products, categories);
-        const found = await productById.loadMany(request.data.ids);
+        const found = await productById.loadMany(ids);
         return {
           products: found.map((product) => {
             if (!product || product instanceof Error) return null;
@@ -38,7 +36,7 @@ export function productInternalRoutes(
               status: product.status,
               availableQuantity: available,
               stockStatus: stockStatusOf(available, inStockThreshold),
-              purchasable: product.status === 'ACTIVE' && available > 0,
+              purchasable: isPurchasable(product),
             };
           }),
         };

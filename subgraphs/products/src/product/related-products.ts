@@ -1,6 +1,6 @@
-import { BadUserInputError } from '@shop/errors';
+import { boundedCount } from '@shop/pagination';
 import type { ProductDocument, ProductModel } from './product.model';
-import { LISTING_PROJECTION } from './product.service';
+import { LISTING_PROJECTION } from './product-page';
 
 const CANDIDATES = 50;
 const MAX_RELATED = 20;
@@ -15,9 +15,7 @@ export async function relatedProducts(
   product: ProductDocument,
   limit: number,
 ): Promise<ProductDocument[]> {
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_RELATED) {
-    throw new BadUserInputError(`limit must be between 0 and ${MAX_RELATED}`, 'limit');
-  }
+  boundedCount(limit, { field: 'limit', min: 0, max: MAX_RELATED });
   if (limit === 0) return [];
   const base = { status: 'ACTIVE', _id: { $ne: product._id } };
   const find = (query: object) =>

@@ -1,5 +1,5 @@
 import type { ProductResolvers } from '../__generated__/resolvers-types';
-import { availableQuantity, stockStatusOf } from '../product/stock-status';
+import { availableQuantity, isPurchasable, stockStatusOf } from '../product/stock-status';
 import { NotFoundError } from '@shop/errors';
 
 export const Product: ProductResolvers = {
@@ -16,6 +16,6 @@ export const Product: ProductResolvers = {
   availableQuantity: (product) => availableQuantity(product),
   stockStatus: (product, _args, { inStockThreshold }) =>
     stockStatusOf(availableQuantity(product), inStockThreshold),
-  purchasable: (product) => product.status === 'ACTIVE' && availableQuantity(product) > 0,
+  purchasable: (product) => isPurchasable(product),
   relatedProducts: (product, { limit }, { related }) => related(product, limit ?? 4),
 };

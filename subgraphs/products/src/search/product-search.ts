@@ -1,83 +1,25 @@
 import { Types } from 'mongoose';
 import { BadUserInputError } from '@shop/errors';
-import type { ProductFilter } from '../__generated__/resolvers-types';
-import { decodeCursor, encodeCursor, type CursorPosition } from '../product/product-cursor';
-import { listingOrderOf, type ListingOrder } from '../product/product-sort';
+import { boundedCount, connectionOf } from '@shop/pagination';
+import { decodePosition, encodePosition, type CursorPosition } from '../product/product-cursor';
+import { matchesFilter, type ListingFilter } from '../product/product-filter';
+import { LISTING_PROJECTION, type ProductPage } from '../product/product-page';
+import { compareRows, sortValueOf, type SearchOrder } from '../product/product-sort';
 import type { ProductDocument, ProductModel } from '../product/product.model';
-import { LISTING_PROJECTION, pageOf, type ProductPage } from '../product/product.service';
-import type { ProductSort } from '../__generated__/resolvers-types';
-import { entryMatches, type SearchEntry } from './search-entry';
+import type { SearchEntry } from './search-entry';
 import type { SearchIndex } from './search-index';
 import { isHangul } from './search-tokens';
 
 const MAX_SUGGESTIONS = 20;
-type SearchOrder = ListingOrder | 'RELEVANCE';
+
 interface Hit {
   entry: SearchEntry;
-  score: number;
-}
-
-/** Sort value and direction of a hit in an order; ties break on the id in the same direction. */
-function keyOf(order: SearchOrder, hit: Hit): { value: string | number | null; direction: 1 | -1 } {
-  const { entry } = hit;
-  switch (order) {
-    case 'RELEVANCE':
-      return { value: hit.score, direction: -1 };
-    case 'NEWEST':
-      return { value: entry.createdAt, direction: -1 };
-    case 'PRICE_ASC':
-      return { value: entry.price, direction: 1 };
-    case 'PRICE_DESC':
-      return { value: entry.price, direction: -1 };
-    case 'NAME_ASC':
-      return { value: entry.name, direction: 1 };
-    case 'POPULAR':
-      return { value: entry.popularity, direction: -1 };
-    default:
-      return { value: null, direction: 1 };
-  }
-}
-
-function compareValues(a: string | number | null, b: string | number | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
-}
-
-function compareKeys(
-  order: SearchOrder,
-  a: { value: string | number | null; id: string },
-  b: { value: string | number | null; id: string },
-): number {
-  const { direction } = ORDER_DIRECTIONS[order];
-  const byValue = compareValues(a.value, b.value) * direction;
-  if (byValue) return byValue;
-  // RELEVANCE breaks ties on ascending ids, like the listing's catalog order.
-  return compareValues(a.id, b.id) * (order === 'RELEVANCE' ? 1 : direction);
-}
-
-const ORDER_DIRECTIONS: Record<SearchOrder, { direction: 1 | -1 }> = {
-  RELEVANCE: { direction: -1 },
-  CATALOG: { direction: 1 },
-  NEWEST: { direction: -1 },
-  PRICE_ASC: { direction: 1 },
-  PRICE_DESC: { direction: -1 },
-  NAME_ASC: { direction: 1 },
-  POPULAR: { direction: -1 },
-};
-
-/** Position of `hit` relative to `position` in `order`: negative before, positive after. */
-function compareTo(order: SearchOrder, hit: Hit, position: CursorPosition): number {
-  return compareKeys(
-    order,
-    { value: keyOf(order, hit).value, id: hit.entry.id },
-    { value: position.value, id: position.id.toHexString() },
-  );
+  value: string | number | null;
+  id: string;
 }
 
 function positionOf(order: SearchOrder, hit: Hit): CursorPosition {
-  return { sort: order, value: keyOf(order, hit).value, id: new Types.ObjectId(hit.entry.id) };
+  return { order, value: hit.value, id: new Types.ObjectId(hit.id) };
 }
 
 /**
@@ -91,44 +33,45 @@ export class ProductSearch {
     private readonly inStockThreshold: number,
   ) {}
 
-  /** A page of products matching `terms` and `filter`, by relevance unless `sort` says else. */
+  /** A page of products matching the filter's search terms and conditions, in `order`. */
   async page(
-    terms: string,
-    filter: ProductFilter,
-    sort: ProductSort | null | undefined,
+    filter: ListingFilter,
+    order: SearchOrder,
     first: number,
     after?: string | null,
   ): Promise<ProductPage> {
     await this.index.ensureReady();
-    const order: SearchOrder = !sort || sort === 'RELEVANCE' ? 'RELEVANCE' : listingOrderOf(sort);
-    const hits = this.hits(terms, filter);
-    const keyed = hits.map((hit) => ({ hit, value: keyOf(order, hit).value, id: hit.entry.id }));
-    keyed.sort((a, b) => compareKeys(order, a, b));
-    hits.splice(0, hits.length, ...keyed.map((row) => row.hit));
-    const start = after ? this.startAfter(order, hits, decodeCursor(after, order)) : 0;
+    const hits = this.hits(filter, order);
+    hits.sort((a, b) => compareRows(order, a, b));
+    const start = after ? this.startAfter(order, hits, decodePosition(after, order)) : 0;
     const window = hits.slice(start, start + first + 1);
-    const rows = await this.load(window.map((hit) => hit.entry.id));
-    const hitOf = new Map(window.map((hit) => [hit.entry.id, hit]));
-    return pageOf(rows, first, hits.length, (row) =>
-      encodeCursor(positionOf(order, hitOf.get(row._id.toHexString()) as Hit)),
+    const rows = await this.load(window.map((hit) => hit.id));
+    const hitOf = new Map(window.map((hit) => [hit.id, hit]));
+    return connectionOf(rows, first, hits.length, (row) =>
+      encodePosition(positionOf(order, hitOf.get(row._id.toHexString()) as Hit)),
     );
   }
 
-  private hits(terms: string, filter: ProductFilter): Hit[] {
+  /** Active products matching the search terms and the filter, with their sort values. */
+  private hits(filter: ListingFilter, order: SearchOrder): Hit[] {
     const hits: Hit[] = [];
-    for (const [id, score] of this.index.score(terms)) {
-      const entry = this.index.entry(id);
-      if (entry && entryMatches(entry, filter, this.inStockThreshold)) hits.push({ entry, score });
-    }
+    const add = (entry: SearchEntry | undefined, score: number) => {
+      if (entry && matchesFilter(entry, filter, this.inStockThreshold)) {
+        hits.push({ entry, id: entry.id, value: sortValueOf(order, entry, score) });
+      }
+    };
+    for (const [id, score] of this.index.score(filter.search)) add(this.index.entry(id), score);
     return hits;
   }
 
+  /** The index of the first hit strictly after `position`, by binary search. */
   private startAfter(order: SearchOrder, hits: Hit[], position: CursorPosition): number {
+    const boundary = { value: position.value, id: position.id.toHexString() };
     let low = 0;
     let high = hits.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (compareTo(order, hits[middle] as Hit, position) <= 0) low = middle + 1;
+      if (compareRows(order, hits[middle] as Hit, boundary) <= 0) low = middle + 1;
       else high = middle;
     }
     return low;
@@ -148,9 +91,7 @@ export class ProductSearch {
    * prefix's language: names that start with the prefix first, then the most popular.
    */
   async suggest(prefix: string, limit: number): Promise<string[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SUGGESTIONS) {
-      throw new BadUserInputError(`limit must be between 1 and ${MAX_SUGGESTIONS}`, 'limit');
-    }
+    boundedCount(limit, { field: 'limit', max: MAX_SUGGESTIONS });
     if (prefix.length > 100) throw new BadUserInputError('prefix is too long', 'prefix');
     await this.index.ensureReady();
     const korean = isHangul(prefix);
@@ -166,7 +107,7 @@ export class ProductSearch {
         Number(b.starts) - Number(a.starts) ||
         b.score - a.score ||
         b.entry.popularity - a.entry.popularity ||
-        compareValues(a.entry.id, b.entry.id),
+        (a.entry.id < b.entry.id ? -1 : 1),
     );
     return [...new Set(hits.map((hit) => hit.name))].slice(0, limit);
   }

@@ -1,21 +1,16 @@
-import type { ProductFilter } from '../__generated__/resolvers-types';
+import type { FilterableProduct } from '../product/product-filter';
+import type { SortKeys } from '../product/product-sort';
 import type { ProductDocument } from '../product/product.model';
-import { availableQuantity, stockStatusOf } from '../product/stock-status';
+import { availableQuantity } from '../product/stock-status';
 import { wordsOf } from './search-tokens';
 import { FIELD } from './search-vocabulary';
 
-/** What the in-process index keeps of a product: enough to filter and sort without MongoDB. */
-export interface SearchEntry {
-  id: string;
-  active: boolean;
-  categoryId: string;
-  price: number;
-  available: number;
-  tags: string[];
-  createdAt: number;
-  name: string;
+/**
+ * What the in-process index keeps of a product: its sort keys and filter fields (the same
+ * shapes the listing uses, so both apply one set of rules) and its indexed words.
+ */
+export interface SearchEntry extends SortKeys, FilterableProduct {
   nameEn: string;
-  popularity: number;
   /** Indexed words with the field bits they occur in. */
   words: Map<string, number>;
 }
@@ -58,24 +53,4 @@ export function entryOf(product: Indexed): SearchEntry {
     popularity: product.popularity ?? 0,
     words,
   };
-}
-
-/** The same conditions as the MongoDB listing filter, on an index entry. */
-export function entryMatches(
-  entry: SearchEntry,
-  filter: ProductFilter,
-  inStockThreshold: number,
-): boolean {
-  if (!entry.active) return false;
-  if (filter.categoryId != null && entry.categoryId !== filter.categoryId.toLowerCase()) {
-    return false;
-  }
-  if (filter.minPrice != null && entry.price < filter.minPrice) return false;
-  if (filter.maxPrice != null && entry.price > filter.maxPrice) return false;
-  if (filter.stockStatus?.length) {
-    const status = stockStatusOf(entry.available, inStockThreshold);
-    if (!filter.stockStatus.includes(status)) return false;
-  }
-  const tags = filter.tags?.map((tag) => tag.trim().toLowerCase()) ?? [];
-  return tags.every((tag) => entry.tags.includes(tag));
 }

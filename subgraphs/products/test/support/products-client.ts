@@ -1,5 +1,11 @@
 import type { Identity } from '@shop/auth';
-import { callAsGateway, type GatewayCall } from '@shop/testing';
+import { startSubgraphForTest, type SubgraphForTest } from '@shop/testing';
+import {
+  createProductsSubgraph,
+  loadProductsConfig,
+  type ProductsConfig,
+  type ProductsSubgraph,
+} from '../../src/server';
 
 export interface ListedProduct {
   id: string;
@@ -24,10 +30,30 @@ export const PRODUCTS_QUERY = `query ($filter: ProductFilter, $sort: ProductSort
   }
 }`;
 
+export type ProductsUnderTest = SubgraphForTest<ProductsConfig, ProductsSubgraph>;
+
+/**
+ * Starts the products subgraph for one test file (own database and queue prefix), with a client
+ * for its GraphQL API and the base URL of its internal API.
+ */
+export async function startProducts(env: Record<string, string> = {}) {
+  const started: ProductsUnderTest = await startSubgraphForTest({
+    name: 'products',
+    loadConfig: loadProductsConfig,
+    create: createProductsSubgraph,
+    env,
+  });
+  return {
+    ...started,
+    client: productsClient(started.call),
+    internalBaseUrl: new URL(started.url).origin,
+  };
+}
+
 /** GraphQL calls to the products subgraph signed like the gateway's. */
-export function productsClient(call: GatewayCall) {
+export function productsClient(call: ProductsUnderTest['call']) {
   const run = <T>(query: string, variables: Record<string, unknown> = {}, identity?: Identity) =>
-    callAsGateway<T>({ ...call, identity: identity ?? null }, query, variables);
+    call<T>(query, variables, identity ?? null);
   return {
     run,
     async page(variables: Record<string, unknown>) {
@@ -51,6 +77,4 @@ export function productsClient(call: GatewayCall) {
   };
 }
 
-export function codesOf(result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) {
-  return (result.errors ?? []).map((error) => error.extensions?.['code']);
-}
+export { errorCodesOf as codesOf } from '@shop/testing';
