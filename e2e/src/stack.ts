@@ -20,11 +20,16 @@ const FACTORIES = {
 
 export type SubgraphName = keyof typeof FACTORIES;
 
-interface RunningSubgraph {
-  subgraph: Subgraph;
+interface RunningSubgraph<TSubgraph extends Subgraph = Subgraph> {
+  subgraph: TSubgraph;
   url: string;
   port: number;
 }
+
+/** Each running subgraph with its own models and services, for seed builders and assertions. */
+type RunningSubgraphs = {
+  [Name in SubgraphName]: RunningSubgraph<Awaited<ReturnType<(typeof FACTORIES)[Name]>>>;
+};
 
 export interface Stack {
   /** The environment the stack runs with: unique databases and key prefixes. */
@@ -34,7 +39,7 @@ export interface Stack {
   accessTokenSecret: string;
   /** The HMAC key of gateway-to-subgraph signatures, for tests that play the gateway. */
   signingSecret: string;
-  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  subgraphs: RunningSubgraphs;
   /** A Redis connection for assertions on stored state. */
   redis: Redis;
   /** Runs an operation through the gateway. */
@@ -50,14 +55,15 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-async function startSubgraph(
-  name: SubgraphName,
+async function startSubgraph<Name extends SubgraphName>(
+  name: Name,
   env: NodeJS.ProcessEnv,
   port = 0,
-): Promise<RunningSubgraph> {
-  const subgraph = await FACTORIES[name](env);
+): Promise<RunningSubgraphs[Name]> {
+  const subgraph: Subgraph = await FACTORIES[name](env);
   const listening = await subgraph.http.listen(port);
-  return { subgraph, url: listening.url, port: listening.port };
+  // FACTORIES[name] built the subgraph of that name; TypeScript cannot follow the correlation.
+  return { subgraph, url: listening.url, port: listening.port } as RunningSubgraphs[Name];
 }
 
 export interface StackOptions {
@@ -100,7 +106,7 @@ export async function startStack(
   const subgraphs = Object.fromEntries([
     ['products', products],
     ...others.map((name, index) => [name, running[index]]),
-  ]) as Stack['subgraphs'];
+  ]) as RunningSubgraphs;
   const gatewayEnv = {
     ...env,
     ...Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_URL`, subgraphs[name].url])),
@@ -123,7 +129,11 @@ export async function startStack(
     async restart(name) {
       const { port } = subgraphs[name];
       await subgraphs[name].subgraph.stop();
-      subgraphs[name] = await startSubgraph(name, env, port);
+      (subgraphs as Record<SubgraphName, RunningSubgraph>)[name] = await startSubgraph(
+        name,
+        env,
+        port,
+      );
     },
     async stop() {
       await workers?.stop();

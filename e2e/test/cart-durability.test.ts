@@ -1,4 +1,5 @@
-import { createQueue, eventQueueName, type EventJob } from '@shop/jobs';
+import type { EventJob } from '@shop/events';
+import { createQueue, eventQueueName } from '@shop/jobs';
 import { uniqueName, waitFor } from '@shop/testing';
 import { createSignedInUser, errorCodes, startStack, type Stack } from '../src';
 import { CartCatalog, cartClient, linesOf, type CartClient } from './cart-fixtures';

@@ -1,5 +1,5 @@
 import { Types, type Collection } from 'mongoose';
-import { seedCatalog } from '../../subgraphs/products/src/seed/seed-catalog';
+import { seedCatalog } from '@shop/products-subgraph';
 import { createSignedInUser, type GraphQLResult, type Stack } from '../src';
 
 export interface ProductState {

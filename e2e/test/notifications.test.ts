@@ -1,7 +1,8 @@
+import type { DomainEvent } from '@shop/events';
 import { createNotificationProducer } from '@shop/jobs';
-import type { OutboxEvent } from '@shop/outbox';
+import { createLogger } from '@shop/logger';
 import { mailSink, smsSink, waitFor } from '@shop/testing';
-import { dispatchUserEvent } from '@shop/users-subgraph';
+import { notificationDispatcher } from '@shop/users-subgraph';
 import { registerUser, startStack, tokenFromMail, waitForMail, type Stack } from '../src';
 
 async function mailsTo(to: string) {
@@ -19,7 +20,7 @@ describe('the notification pipeline: outbox, relay, queue, worker', () => {
 
   const users = () => stack.subgraphs.users.subgraph.runtime.mongo.collection('users');
   const pendingEvents = async (email: string) =>
-    ((await users().findOne({ email }))?.['outbox'] ?? []) as OutboxEvent[];
+    ((await users().findOne({ email }))?.['outbox'] ?? []) as DomainEvent[];
 
   it('keeps the event with the write when the relay dies, delivers it after a restart, and sends a re-relayed event once', async () => {
     const lost = await registerUser(stack);
@@ -31,8 +32,9 @@ describe('the notification pipeline: outbox, relay, queue, worker', () => {
       redisUrl: String(stack.env['REDIS_URL']),
       prefix: String(stack.env['QUEUE_PREFIX']),
     });
-    await dispatchUserEvent(producer, event!);
-    await producer.close();
+    const dispatcher = notificationDispatcher(producer, createLogger('test', 'silent'));
+    await dispatcher.dispatch([event!]);
+    await dispatcher.close();
     await waitForMail(replayed.user.email, /이메일 주소를 인증/);
     expect(await mailsTo(lost.user.email)).toEqual([]);
 

@@ -1,10 +1,8 @@
-import {
-  findFreePort,
-  startMailSink,
-  startMongoServer,
-  startRedisServer,
-  startSmsSink,
-} from '../index';
+import { findFreePort } from '../servers/free-port';
+import { startMongoServer } from '../servers/mongo-server';
+import { startRedisServer } from '../servers/redis-server';
+import { startMailSink } from '../sinks/mail-sink';
+import { startSmsSink } from '../sinks/sms-sink';
 
 export interface TestInfrastructure {
   /** Stops what was started, in reverse order. */

@@ -68,11 +68,12 @@ describe('notification producer', () => {
     expect(await producer.emailQueue.getJob('email-evt-v')).toBeUndefined();
     expect(await producer.emailQueue.getJob('email-evt-w')).toBeDefined();
     // Nowhere in the queue's hashes (jobs, their data and results) does the token remain.
-    const client = await producer.emailQueue.client;
+    const client = createRedis(String(process.env['REDIS_URL']));
     const keys = await client.keys(`${prefix}:*`);
     const hashes = await Promise.all(
       keys.map(async (key) => ((await client.type(key)) === 'hash' ? client.hgetall(key) : {})),
     );
+    await client.quit();
     expect(JSON.stringify(hashes)).not.toContain('secret-token');
   });
 });

@@ -1,27 +1,27 @@
 import { join } from 'node:path';
-import { createSubgraph, type Subgraph } from '@shop/service';
+import { createSubgraph, defineSubgraph } from '@shop/service';
+import { ordersBackgroundTasks } from './background-tasks';
 import type { OrdersConfig } from './config';
-import type { OrdersContext } from './context';
-import { createOrderLoaders } from './order/order.loaders';
-import { orderModel } from './order/order.model';
-import { OrderService } from './order/order.service';
+import { createOrdersContext } from './context';
+import { ordersModels } from './models';
 import { resolvers } from './resolvers';
+import { createOrdersServices } from './services';
+
+/** The orders subgraph: orders and the events they raise. */
+export const ordersSubgraph = defineSubgraph({
+  name: 'orders',
+  schemaPath: join(__dirname, 'schema.graphql'),
+  resolvers,
+  models: ordersModels,
+  services: createOrdersServices,
+  context: createOrdersContext,
+  backgroundTasks: ordersBackgroundTasks,
+});
 
 /** Builds the orders subgraph: its database, services and GraphQL endpoint, not yet listening. */
-export function createOrdersSubgraph(config: OrdersConfig): Promise<Subgraph> {
-  return createSubgraph<OrdersContext>({
-    name: 'orders',
-    config,
-    schemaPath: join(__dirname, 'schema.graphql'),
-    resolvers,
-    registerModels: (connection) => {
-      orderModel(connection);
-    },
-    contextFactory: ({ mongo }) => {
-      const orders = orderModel(mongo);
-      return (base) => ({ ...base, orders: new OrderService(orders, createOrderLoaders(orders)) });
-    },
-  });
+export function createOrdersSubgraph(config: OrdersConfig) {
+  return createSubgraph(ordersSubgraph, config);
 }
 
+export type OrdersSubgraph = Awaited<ReturnType<typeof createOrdersSubgraph>>;
 export { loadOrdersConfig, type OrdersConfig } from './config';

@@ -1,24 +1,29 @@
 import { Types } from 'mongoose';
-import type { Subgraph } from '@shop/service';
-import { callAsGateway, uniqueName, type GatewayCall } from '@shop/testing';
-import { createOrdersSubgraph, loadOrdersConfig } from '../src/server';
+import {
+  errorCodesOf,
+  startSubgraphForTest,
+  testIdentity,
+  type SubgraphForTest,
+} from '@shop/testing';
+import {
+  createOrdersSubgraph,
+  loadOrdersConfig,
+  type OrdersConfig,
+  type OrdersSubgraph,
+} from '../src/server';
 
 describe('orders _entities', () => {
-  let subgraph: Subgraph;
-  let call: GatewayCall;
-  const owner = {
-    userId: new Types.ObjectId().toHexString(),
-    roles: ['CUSTOMER' as const],
-    sessionId: 's1',
-  };
+  let orders: SubgraphForTest<OrdersConfig, OrdersSubgraph>;
+  const owner = testIdentity('CUSTOMER');
   const orderId = new Types.ObjectId();
 
   beforeAll(async () => {
-    const config = loadOrdersConfig({ ...process.env, ORDERS_DB: uniqueName('orders') });
-    subgraph = await createOrdersSubgraph(config);
-    const { url } = await subgraph.http.listen(0);
-    call = { url, audience: 'orders', secret: config.GATEWAY_SIGNING_SECRET, identity: owner };
-    await subgraph.runtime.mongo.collection('orders').insertOne({
+    orders = await startSubgraphForTest({
+      name: 'orders',
+      loadConfig: loadOrdersConfig,
+      create: createOrdersSubgraph,
+    });
+    await orders.subgraph.models.orders.collection.insertOne({
       _id: orderId,
       number: 'ORD-20261121-0001',
       userId: owner.userId,
@@ -28,7 +33,7 @@ describe('orders _entities', () => {
       updatedAt: new Date(),
     });
   });
-  afterAll(() => subgraph.stop());
+  afterAll(() => orders.stop());
 
   const entities = `query ($representations: [_Any!]!) {
     _entities(representations: $representations) {
@@ -38,13 +43,17 @@ describe('orders _entities', () => {
   }`;
 
   it('resolves orders and the orders of a user, in representation order', async () => {
-    const result = await callAsGateway(call, entities, {
-      representations: [
-        { __typename: 'User', id: owner.userId },
-        { __typename: 'Order', id: orderId.toHexString() },
-        { __typename: 'Order', id: new Types.ObjectId().toHexString() },
-      ],
-    });
+    const result = await orders.call(
+      entities,
+      {
+        representations: [
+          { __typename: 'User', id: owner.userId },
+          { __typename: 'Order', id: orderId.toHexString() },
+          { __typename: 'Order', id: new Types.ObjectId().toHexString() },
+        ],
+      },
+      owner,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       _entities: [
@@ -61,14 +70,11 @@ describe('orders _entities', () => {
   });
 
   it("refuses another customer's orders", async () => {
-    const stranger = {
-      userId: new Types.ObjectId().toHexString(),
-      roles: ['CUSTOMER' as const],
-      sessionId: 's2',
-    };
-    const result = await callAsGateway({ ...call, identity: stranger }, entities, {
-      representations: [{ __typename: 'Order', id: orderId.toHexString() }],
-    });
-    expect(result.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
+    const result = await orders.call(
+      entities,
+      { representations: [{ __typename: 'Order', id: orderId.toHexString() }] },
+      testIdentity('CUSTOMER'),
+    );
+    expect(errorCodesOf(result)).toEqual(['FORBIDDEN']);
   });
 });

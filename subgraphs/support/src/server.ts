@@ -1,30 +1,25 @@
 import { join } from 'node:path';
-import { createSubgraph, type Subgraph } from '@shop/service';
+import { createSubgraph, defineSubgraph } from '@shop/service';
 import type { SupportConfig } from './config';
-import type { SupportContext } from './context';
-import { createInquiryLoaders } from './inquiry/inquiry.loaders';
-import { inquiryModel } from './inquiry/inquiry.model';
-import { InquiryService } from './inquiry/inquiry.service';
+import { createSupportContext } from './context';
+import { supportModels } from './models';
 import { resolvers } from './resolvers';
+import { createSupportServices } from './services';
+
+/** The support subgraph: customer inquiries. */
+export const supportSubgraph = defineSubgraph({
+  name: 'support',
+  schemaPath: join(__dirname, 'schema.graphql'),
+  resolvers,
+  models: supportModels,
+  services: createSupportServices,
+  context: createSupportContext,
+});
 
 /** Builds the support subgraph: its database, services and GraphQL endpoint, not yet listening. */
-export function createSupportSubgraph(config: SupportConfig): Promise<Subgraph> {
-  return createSubgraph<SupportContext>({
-    name: 'support',
-    config,
-    schemaPath: join(__dirname, 'schema.graphql'),
-    resolvers,
-    registerModels: (connection) => {
-      inquiryModel(connection);
-    },
-    contextFactory: ({ mongo }) => {
-      const inquiries = inquiryModel(mongo);
-      return (base) => ({
-        ...base,
-        inquiries: new InquiryService(inquiries, createInquiryLoaders(inquiries)),
-      });
-    },
-  });
+export function createSupportSubgraph(config: SupportConfig) {
+  return createSubgraph(supportSubgraph, config);
 }
 
+export type SupportSubgraph = Awaited<ReturnType<typeof createSupportSubgraph>>;
 export { loadSupportConfig, type SupportConfig } from './config';

@@ -1,24 +1,29 @@
 import { Types } from 'mongoose';
-import type { Subgraph } from '@shop/service';
-import { callAsGateway, uniqueName, type GatewayCall } from '@shop/testing';
-import { createSupportSubgraph, loadSupportConfig } from '../src/server';
+import {
+  errorCodesOf,
+  startSubgraphForTest,
+  testIdentity,
+  type SubgraphForTest,
+} from '@shop/testing';
+import {
+  createSupportSubgraph,
+  loadSupportConfig,
+  type SupportConfig,
+  type SupportSubgraph,
+} from '../src/server';
 
 describe('support _entities', () => {
-  let subgraph: Subgraph;
-  let call: GatewayCall;
-  const owner = {
-    userId: new Types.ObjectId().toHexString(),
-    roles: ['CUSTOMER' as const],
-    sessionId: 's1',
-  };
+  let support: SubgraphForTest<SupportConfig, SupportSubgraph>;
+  const owner = testIdentity('CUSTOMER');
   const inquiryId = new Types.ObjectId();
 
   beforeAll(async () => {
-    const config = loadSupportConfig({ ...process.env, SUPPORT_DB: uniqueName('support') });
-    subgraph = await createSupportSubgraph(config);
-    const { url } = await subgraph.http.listen(0);
-    call = { url, audience: 'support', secret: config.GATEWAY_SIGNING_SECRET, identity: owner };
-    await subgraph.runtime.mongo.collection('inquiries').insertOne({
+    support = await startSubgraphForTest({
+      name: 'support',
+      loadConfig: loadSupportConfig,
+      create: createSupportSubgraph,
+    });
+    await support.subgraph.models.inquiries.collection.insertOne({
       _id: inquiryId,
       userId: owner.userId,
       subject: '배송이 늦어요',
@@ -28,7 +33,7 @@ describe('support _entities', () => {
       updatedAt: new Date(),
     });
   });
-  afterAll(() => subgraph.stop());
+  afterAll(() => support.stop());
 
   const entities = `query ($representations: [_Any!]!) {
     _entities(representations: $representations) {
@@ -38,13 +43,17 @@ describe('support _entities', () => {
   }`;
 
   it('resolves inquiries and the inquiries of a user, in representation order', async () => {
-    const result = await callAsGateway(call, entities, {
-      representations: [
-        { __typename: 'User', id: owner.userId },
-        { __typename: 'Inquiry', id: inquiryId.toHexString() },
-        { __typename: 'Inquiry', id: new Types.ObjectId().toHexString() },
-      ],
-    });
+    const result = await support.call(
+      entities,
+      {
+        representations: [
+          { __typename: 'User', id: owner.userId },
+          { __typename: 'Inquiry', id: inquiryId.toHexString() },
+          { __typename: 'Inquiry', id: new Types.ObjectId().toHexString() },
+        ],
+      },
+      owner,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       _entities: [
@@ -61,14 +70,11 @@ describe('support _entities', () => {
   });
 
   it("refuses another customer's inquiries", async () => {
-    const stranger = {
-      userId: new Types.ObjectId().toHexString(),
-      roles: ['CUSTOMER' as const],
-      sessionId: 's2',
-    };
-    const result = await callAsGateway({ ...call, identity: stranger }, entities, {
-      representations: [{ __typename: 'Inquiry', id: inquiryId.toHexString() }],
-    });
-    expect(result.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
+    const result = await support.call(
+      entities,
+      { representations: [{ __typename: 'Inquiry', id: inquiryId.toHexString() }] },
+      testIdentity('CUSTOMER'),
+    );
+    expect(errorCodesOf(result)).toEqual(['FORBIDDEN']);
   });
 });

@@ -1,5 +1,5 @@
 import { requireOwnerOrStaff, type Identity } from '@shop/auth';
-import { BadUserInputError } from '@shop/errors';
+import { boundedCount } from '@shop/pagination';
 import type { OrderLoaders } from './order.loaders';
 import type { OrderDocument, OrderModel } from './order.model';
 
@@ -16,13 +16,10 @@ export class OrderService {
     identity: Identity | null,
   ): Promise<OrderDocument[]> {
     requireOwnerOrStaff(identity, userId);
-    if (!Number.isInteger(first) || first < 1 || first > 100) {
-      throw new BadUserInputError('first must be between 1 and 100', 'first');
-    }
     return this.orders
       .find({ userId })
       .sort({ createdAt: -1 })
-      .limit(first)
+      .limit(boundedCount(first))
       .lean<OrderDocument[]>();
   }
 
