@@ -10,6 +10,15 @@ beforeEach(async () => {
 });
 afterEach(() => pg.stop());
 
+/** Any answer of the PG: a payment, an error, a token or a test API reply. */
+type Answer = Partial<PgPayment> & {
+  code?: string;
+  message?: string;
+  token?: string;
+  hangMs?: number;
+  failuresToInject?: number;
+};
+
 interface Call {
   method?: string;
   body?: unknown;
@@ -28,7 +37,11 @@ async function call(path: string, { method = 'POST', body, secretKey, headers = 
     },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
-  return { status: response.status, headers: response.headers, body: await response.json() };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Answer,
+  };
 }
 
 const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString('base64')}`;
@@ -296,7 +309,7 @@ describe('PG sandbox: Idempotency-Key', () => {
     expect([first.status, first.body.balanceAmount]).toEqual([200, 7_000]);
     expect(again.body).toEqual(first.body);
     const stored = await call(`/v1/payments/${payment.paymentKey}`, { method: 'GET' });
-    expect([stored.body.balanceAmount, stored.body.cancels.length]).toEqual([7_000, 1]);
+    expect([stored.body.balanceAmount, stored.body.cancels?.length]).toEqual([7_000, 1]);
   });
 });
 
@@ -316,15 +329,13 @@ describe('PG sandbox: cancel', () => {
     const rest = await cancel({});
     expect(rest.status).toBe(200);
     expect(rest.body).toMatchObject({ status: 'CANCELED', balanceAmount: 0, totalAmount: 10_000 });
-    expect(rest.body.cancels.map((entry: { cancelAmount: number }) => entry.cancelAmount)).toEqual([
-      4_000, 6_000,
-    ]);
+    expect(rest.body.cancels?.map((entry) => entry.cancelAmount)).toEqual([4_000, 6_000]);
     const afterAll = await cancel({ cancelAmount: 1 });
     expect([afterAll.status, afterAll.body.code]).toEqual([400, 'NOT_CANCELABLE_AMOUNT']);
     const again = await cancel({});
     expect([again.status, again.body.code]).toEqual([400, 'ALREADY_CANCELED_PAYMENT']);
     const stored = await call(`/v1/payments/${payment.paymentKey}`, { method: 'GET' });
-    expect([stored.body.balanceAmount, stored.body.cancels.length]).toEqual([0, 2]);
+    expect([stored.body.balanceAmount, stored.body.cancels?.length]).toEqual([0, 2]);
   });
 
   it('refuses to cancel a declined payment or an unknown one', async () => {
