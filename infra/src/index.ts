@@ -8,3 +8,31 @@ export { startMailSink } from './sinks/mail-sink';
 export { startSmsSink } from './sinks/sms-sink';
 export type { RunningProcess } from './servers/child-process';
 export { findFreePort } from './servers/free-port';
+export {
+  startSandboxes,
+  type SandboxesOptions,
+  type RunningSandboxes,
+} from './sandboxes/start-sandboxes';
+export {
+  startPgSandbox,
+  type PgSandboxOptions,
+  type RunningPgSandbox,
+} from './sandboxes/pg-sandbox';
+export { PG_TEST_CARDS } from './sandboxes/pg-cards';
+export type { PgPayment, PgPaymentStatus, PgCancel } from './sandboxes/pg-ledger';
+export {
+  startCarrierSandbox,
+  type CarrierSandboxOptions,
+  type RunningCarrierSandbox,
+} from './sandboxes/carrier-sandbox';
+export type {
+  CarrierEvent,
+  CarrierStatus,
+  CarrierWebhookDelivery,
+} from './sandboxes/carrier-webhook';
+export {
+  startDataPlatformSink,
+  type DataPlatformSinkOptions,
+  type DataPlatformDelivery,
+  type RunningDataPlatformSink,
+} from './sandboxes/data-platform-sink';
