@@ -1,0 +1,1 @@
+module.exports = { ...require('./jest.unit'), rootDir: __dirname };
