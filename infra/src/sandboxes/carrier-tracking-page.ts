@@ -8,12 +8,7 @@ const STATUS_LABELS: Record<CarrierEvent['status'], string> = {
 
 /** The small public tracking page a shipment's tracking URL points to in development. */
 export function renderTrackingPage(trackingNumber: string, events: CarrierEvent[]): string {
-  const rows = events
-    .map(
-      (event) =>
-        `<li><time datetime="${escapeHtml(event.occurredAt)}">${escapeHtml(event.occurredAt)}</time> ${STATUS_LABELS[event.status]}</li>`,
-    )
-    .join('\n');
+  const rows = events.map(eventRow).join('\n');
   const title = `Parcel ${escapeHtml(trackingNumber)}`;
   return `<!doctype html>
 <html lang="en">
@@ -24,6 +19,11 @@ ${events.length > 0 ? `<ol>\n${rows}\n</ol>` : '<p>No scan events yet.</p>'}
 </body>
 </html>
 `;
+}
+
+function eventRow(event: CarrierEvent): string {
+  const time = escapeHtml(event.occurredAt);
+  return `<li><time datetime="${time}">${time}</time> ${STATUS_LABELS[event.status]}</li>`;
 }
 
 function escapeHtml(text: string): string {

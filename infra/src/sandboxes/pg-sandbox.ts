@@ -18,7 +18,9 @@ export interface PgSandboxOptions {
   port?: number;
   /** @defaultValue '127.0.0.1' */
   host?: string;
-  /** The secret key clients send as the Basic auth user. @defaultValue a random `test_sk_…` key */
+  /**
+   * The secret key clients send as the Basic auth user. @defaultValue a random `test_sk_…` key
+   */
   secretKey?: string;
   /**
    * How long the hanging test card holds its answer; `PUT /api/config {hangMs}` changes it
