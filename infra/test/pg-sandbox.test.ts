@@ -203,6 +203,22 @@ describe('PG sandbox: confirm', () => {
     expect([result.status, result.body.paymentKey]).toEqual([200, meanwhile.body.paymentKey]);
   });
 
+  it('replays a held payment at once to a retry with the same Idempotency-Key', async () => {
+    const token = await tokenize(PG_TEST_CARDS.approvesAfterHang);
+    const request = {
+      body: { orderId: newOrderId(), amount: 2_000, token },
+      headers: { 'idempotency-key': 'timed-out-confirm' },
+    };
+    const held = call('/v1/payments/confirm', request);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const startedAt = Date.now();
+    const retry = await call('/v1/payments/confirm', request);
+    expect(Date.now() - startedAt).toBeLessThan(500);
+    expect([retry.status, retry.body.status]).toEqual([200, 'DONE']);
+    expect((await held).body).toEqual(retry.body);
+    expect(await payments()).toHaveLength(1);
+  });
+
   it('releases a held answer when it stops, instead of keeping the process alive', async () => {
     const slow = await startPgSandbox({ port: 0 });
     const auth = basic(`${slow.secretKey}:`);

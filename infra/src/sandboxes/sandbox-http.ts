@@ -29,8 +29,9 @@ export async function serveSandbox(app: Express, port: number, host: string) {
 }
 
 /**
- * Answers a body `express.json()` could not parse in the sandbox's own error shape, instead of
- * Express's HTML page, so clients see the same `{code, message}` as for every other refusal.
+ * Answers a body `express.json()` could not read (malformed, too large) in the sandbox's own
+ * error shape instead of Express's HTML page, so clients see the same `{code, message}` as for
+ * every other refusal.
  */
 export function malformedJsonHandler(code: string): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
@@ -39,7 +40,9 @@ export function malformedJsonHandler(code: string): ErrorRequestHandler {
       next(error);
       return;
     }
-    refuse(res, status, code, 'The request body is not valid JSON');
+    const message =
+      status === 413 ? 'The request body is too large' : 'The request body is not valid JSON';
+    refuse(res, status, code, message);
   };
 }
 
