@@ -21,6 +21,15 @@ export const devConfigSchema = z.object({
   MAIL_SINK_SMTP_PORT: port(1025),
   MAIL_SINK_HTTP_PORT: port(8025),
   SMS_SINK_PORT: port(8026),
+  PG_SANDBOX_PORT: port(8027),
+  CARRIER_SANDBOX_PORT: port(8028),
+  DATA_PLATFORM_PORT: port(8029),
+  /** Fixed in development so a developer can call the PG sandbox by hand. */
+  PG_SECRET_KEY: z.string().min(1).default('test_sk_development_only_pg_sandbox'),
+  CARRIER_WEBHOOK_SECRET: z.string().min(1).default('development-only-carrier-webhook-secret'),
+  /** Where the carrier sandbox posts; the orders service's webhook route when absent. */
+  CARRIER_WEBHOOK_URL: z.url().optional(),
+  DATA_PLATFORM_API_KEY: z.string().min(1).optional(),
   DATA_DIR: z.string().default(resolve(ROOT_DIR, '.data')),
 });
 

@@ -1,9 +1,13 @@
 import type { DevConfig } from './dev-config';
 
-/** The environment every service of the local run gets: the addresses of its neighbours. */
+/**
+ * The environment every service of the local run gets: the addresses of its neighbours and
+ * of the sandboxes (`PG_BASE_URL`, `PG_SECRET_KEY`, `CARRIER_SANDBOX_URL`,
+ * `CARRIER_WEBHOOK_SECRET`, `DATA_PLATFORM_URL`, `DATA_PLATFORM_API_KEY` when set).
+ */
 export function serviceEnvironment(
   config: DevConfig,
-  infrastructure: { mongoUri: string; redisUrl: string },
+  infrastructure: { mongoUri: string; redisUrl: string; sandboxEnv: Record<string, string> },
 ): NodeJS.ProcessEnv {
   const subgraphUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
   return {
@@ -26,5 +30,6 @@ export function serviceEnvironment(
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(config.MAIL_SINK_SMTP_PORT),
     TWILIO_API_BASE_URL: `http://127.0.0.1:${config.SMS_SINK_PORT}`,
+    ...infrastructure.sandboxEnv,
   };
 }

@@ -1,7 +1,8 @@
 /**
- * `npm start`: provisions Redis, the MongoDB-compatible server and the mail and SMS sinks,
- * seeds demo data, starts the five subgraphs, the gateway and the workers, prints the URLs and
- * stops everything in reverse order on Ctrl-C.
+ * `npm start`: provisions Redis, the MongoDB-compatible server, the mail and SMS sinks and the
+ * sandboxes of outside parties (PG, carrier, data platform), seeds demo data, starts the five
+ * subgraphs, the gateway and the workers, prints the URLs and stops everything in reverse
+ * order on Ctrl-C.
  */
 import { join } from 'node:path';
 import { ConfigError } from '@shop/config';
@@ -9,6 +10,7 @@ import { startProcess, type RunningProcess } from '../servers/child-process';
 import { isPortInUse } from '../servers/free-port';
 import { ensureMongoLauncherBuilt, startMongoServer } from '../servers/mongo-server';
 import { ensureRedisServerInstalled, startRedisServer } from '../servers/redis-server';
+import { startSandboxes } from '../sandboxes/start-sandboxes';
 import { startMailSink } from '../sinks/mail-sink';
 import { startSmsSink } from '../sinks/sms-sink';
 import { loadDevConfig, ROOT_DIR, type DevConfig } from './dev-config';
@@ -26,9 +28,14 @@ function printer(name: string) {
   return (line: string) => console.log(`[${name}] ${line}`);
 }
 
-async function startInfrastructure(
-  config: DevConfig,
-): Promise<{ mongoUri: string; redisUrl: string }> {
+interface Infrastructure {
+  mongoUri: string;
+  redisUrl: string;
+  /** How our services reach the sandboxes of outside parties. */
+  sandboxEnv: Record<string, string>;
+}
+
+async function startInfrastructure(config: DevConfig): Promise<Infrastructure> {
   ensureRedisServerInstalled(log);
   ensureMongoLauncherBuilt(log);
   let mongoUri = config.MONGODB_URI;
@@ -50,6 +57,11 @@ async function startInfrastructure(
     );
     redisUrl = `redis://127.0.0.1:${config.REDIS_PORT}`;
   }
+  return { mongoUri, redisUrl, sandboxEnv: await startSinksAndSandboxes(config) };
+}
+
+/** The stand-ins for outside parties; resolves with the sandboxes' environment. */
+async function startSinksAndSandboxes(config: DevConfig): Promise<Record<string, string>> {
   const mail = await startMailSink({
     smtpPort: config.MAIL_SINK_SMTP_PORT,
     httpPort: config.MAIL_SINK_HTTP_PORT,
@@ -57,7 +69,22 @@ async function startInfrastructure(
   stoppers.push({ name: 'mail sink', stop: mail.stop });
   const sms = await startSmsSink({ port: config.SMS_SINK_PORT });
   stoppers.push({ name: 'sms sink', stop: sms.stop });
-  return { mongoUri, redisUrl };
+  const sandboxes = await startSandboxes({
+    pg: { port: config.PG_SANDBOX_PORT, secretKey: config.PG_SECRET_KEY },
+    carrier: {
+      port: config.CARRIER_SANDBOX_PORT,
+      secret: config.CARRIER_WEBHOOK_SECRET,
+      webhookUrl: carrierWebhookUrl(config),
+    },
+    dataPlatform: { port: config.DATA_PLATFORM_PORT, apiKey: config.DATA_PLATFORM_API_KEY },
+  });
+  stoppers.push({ name: 'sandboxes', stop: sandboxes.stop });
+  return sandboxes.env;
+}
+
+/** The orders service's carrier webhook route, unless CARRIER_WEBHOOK_URL says otherwise. */
+function carrierWebhookUrl(config: DevConfig): string {
+  return config.CARRIER_WEBHOOK_URL ?? `http://127.0.0.1:${config.ORDERS_PORT}/webhooks/carrier`;
 }
 
 async function refuseBusyPort(port: number, what: string, variable: string) {
@@ -105,6 +132,9 @@ async function main() {
   Subgraphs      ${SUBGRAPHS.map((name) => `${name} :${config[`${name.toUpperCase() as Uppercase<typeof name>}_PORT`]}`).join(', ')}
   Mail sink      smtp://127.0.0.1:${config.MAIL_SINK_SMTP_PORT}   http://127.0.0.1:${config.MAIL_SINK_HTTP_PORT}/api/messages
   SMS sink       http://127.0.0.1:${config.SMS_SINK_PORT}/api/messages
+  PG sandbox     ${env['PG_BASE_URL']}/api/payments   (secret key ${env['PG_SECRET_KEY']}; test cards in docs/sandboxes.md)
+  Carrier        ${env['CARRIER_SANDBOX_URL']}/api/webhooks   (webhooks to ${carrierWebhookUrl(config)})
+  Data platform  ${env['DATA_PLATFORM_URL']}/api/events
   Workers        email, sms (failed jobs: npm run failed-jobs -w @shop/workers)
   Demo accounts  customer|agent|admin|seller|partner@demo.shop, password Demo-pass-1234!
   MongoDB        ${infrastructure.mongoUri}

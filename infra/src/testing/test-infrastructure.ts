@@ -3,6 +3,7 @@ import { startMongoServer } from '../servers/mongo-server';
 import { startRedisServer } from '../servers/redis-server';
 import { startMailSink } from '../sinks/mail-sink';
 import { startSmsSink } from '../sinks/sms-sink';
+import { startSandboxes } from '../sandboxes/start-sandboxes';
 
 export interface TestInfrastructure {
   /** Stops what was started, in reverse order. */
@@ -11,9 +12,9 @@ export interface TestInfrastructure {
 
 /**
  * Starts a private Redis, an in-memory MongoDB-compatible server (unless `REDIS_URL` /
- * `MONGODB_URI` point at real servers) and the mail and SMS sinks on free ports, and publishes
- * their addresses through `process.env` for everything started afterwards: jest's workers,
- * benchmark stacks.
+ * `MONGODB_URI` point at real servers), the mail and SMS sinks and the PG, carrier and data
+ * platform sandboxes on free ports, and publishes their addresses through `process.env` for
+ * everything started afterwards: jest's workers, benchmark stacks.
  */
 export async function startTestInfrastructure(): Promise<TestInfrastructure> {
   const started: Array<{ stop(): Promise<void> }> = [];
@@ -38,6 +39,14 @@ export async function startTestInfrastructure(): Promise<TestInfrastructure> {
   started.push(sms);
   process.env['SMS_SINK_URL'] = `http://127.0.0.1:${sms.port}`;
   process.env['TWILIO_API_BASE_URL'] = process.env['SMS_SINK_URL'];
+  // The PG, carrier and data platform sandboxes; the data platform wants a key, as in production.
+  const sandboxes = await startSandboxes({
+    pg: { port: 0 },
+    carrier: { port: 0 },
+    dataPlatform: { port: 0, apiKey: 'test-data-platform-key' },
+  });
+  started.push(sandboxes);
+  Object.assign(process.env, sandboxes.env);
   return {
     async stop() {
       for (const service of started.reverse()) await service.stop();

@@ -1,5 +1,6 @@
 export { uniqueName } from './unique-name';
 export { mailSink, smsSink, type SinkClient, type SinkMail, type SinkSms } from './sink-client';
+export { pgSandbox, dataPlatform, carrierSandbox } from './sandbox-clients';
 export { waitFor } from './wait-for';
 export {
   callAsGateway,
@@ -13,3 +14,4 @@ export {
   type SubgraphForTest,
   type SubgraphForTestOptions,
 } from './subgraph-for-test';
+export * from './sandbox-wire';
