@@ -1,3 +1,5 @@
 export * from './products-internal';
 export * from './inventory-internal';
+export * from './users-internal';
+export * from './orders-internal';
 export * from './events';

@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { z } from 'zod';
 import { createQueue, eventQueueName, type QueueConnection } from '@shop/jobs';
 import { createLogger } from '@shop/logger';

@@ -3,6 +3,7 @@ import { createSubgraph, defineSubgraph } from '@shop/service';
 import { ordersBackgroundTasks } from './background-tasks';
 import type { OrdersConfig } from './config';
 import { createOrdersContext } from './context';
+import { ordersInternalRoutes } from './internal-routes';
 import { ordersModels } from './models';
 import { resolvers } from './resolvers';
 import { createOrdersServices } from './services';
@@ -15,6 +16,7 @@ export const ordersSubgraph = defineSubgraph({
   models: ordersModels,
   services: createOrdersServices,
   context: createOrdersContext,
+  internalRoutes: ordersInternalRoutes,
   backgroundTasks: ordersBackgroundTasks,
 });
 

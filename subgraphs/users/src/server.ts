@@ -3,6 +3,7 @@ import { createSubgraph, defineSubgraph } from '@shop/service';
 import { usersBackgroundTasks } from './background-tasks';
 import type { UsersConfig } from './config';
 import { createUsersContext } from './context';
+import { usersInternalRoutes } from './internal-routes';
 import { usersModels } from './models';
 import { resolvers } from './resolvers';
 import { createUsersServices } from './services';
@@ -15,6 +16,7 @@ export const usersSubgraph = defineSubgraph({
   models: usersModels,
   services: createUsersServices,
   context: createUsersContext,
+  internalRoutes: usersInternalRoutes,
   backgroundTasks: usersBackgroundTasks,
 });
 

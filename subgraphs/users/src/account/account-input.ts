@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, BadUserInputError } from '@shop/errors';
+import { AppError, parseInput } from '@shop/errors';
 import { E164_PATTERN, type Locale } from '@shop/jobs';
 import { WEAK_PASSWORD_MESSAGES, weakPasswordReason } from '../auth/password-policy';
 
@@ -33,13 +33,9 @@ export type ValidRegistration = z.output<typeof registerInputSchema>;
 
 /** Checks a registration and returns it normalised; BAD_USER_INPUT or WEAK_PASSWORD otherwise. */
 export function parseRegistration(input: RegisterInput): ValidRegistration {
-  const result = registerInputSchema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new BadUserInputError(issue?.message ?? 'Invalid input', String(issue?.path[0] ?? ''));
-  }
-  assertStrongPassword(result.data.password, result.data.email);
-  return result.data;
+  const registration = parseInput(registerInputSchema, input);
+  assertStrongPassword(registration.password, registration.email);
+  return registration;
 }
 
 /** WEAK_PASSWORD, with the reason as `extensions.reason`, unless `password` passes the policy. */

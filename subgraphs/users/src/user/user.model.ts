@@ -71,4 +71,6 @@ export type UserModel = Model<UserDocument>;
 export const userModel = defineModel('User', userSchema, [
   [{ 'emailVerification.tokenHash': 1 }, { sparse: true }],
   [{ 'passwordReset.tokenHash': 1 }, { sparse: true }],
+  // Internal contacts by role (the ADMINs an escalation goes to).
+  [{ roles: 1, status: 1 }],
 ]);
