@@ -12,5 +12,7 @@ export {
   type EmailTemplate,
   type Locale,
   type SmsJob,
+  type SmsTemplate,
 } from './notification-jobs';
 export { NotificationProducer, createNotificationProducer } from './notification-producer';
+export { emailBase, notificationBase, smsBase } from './notifications/common';

@@ -1,42 +1,27 @@
 import { z } from 'zod';
+import { accountEmails, accountSms } from './notifications/account-notifications';
 import { QUEUE_NAMES } from './queue-names';
+
+export { E164_PATTERN, LOCALES, type Locale } from './notifications/common';
 
 /** Queue of transactional mail, consumed by the email worker. */
 export const EMAIL_QUEUE = QUEUE_NAMES.email;
 /** Queue of text messages, consumed by the SMS worker. */
 export const SMS_QUEUE = QUEUE_NAMES.sms;
 
-/** Languages the templates are written in; Korean is the default. */
-export const LOCALES = ['ko', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-const common = {
-  /** The domain event the message answers; the job id and the consumer's dedupe key. */
-  eventId: z.string().min(1).max(128),
-  locale: z.enum(LOCALES).default('ko'),
-  name: z.string().min(1).max(100),
-};
-const email = { ...common, to: z.email() };
-
-/** One email: which template, to whom, and the values the template needs. */
-export const emailJobSchema = z.discriminatedUnion('template', [
-  z.object({ ...email, template: z.literal('verification'), verifyUrl: z.url() }),
-  z.object({ ...email, template: z.literal('welcome') }),
-  z.object({ ...email, template: z.literal('password-reset'), resetUrl: z.url() }),
-]);
+/**
+ * One email: which template, to whom, and the values the template needs. Each area declares its
+ * templates in `notifications/<area>-notifications.ts`; the union of all of them is the queue's
+ * payload schema.
+ */
+export const emailJobSchema = z.discriminatedUnion('template', [...accountEmails]);
 export type EmailJob = z.infer<typeof emailJobSchema>;
 export type EmailTemplate = EmailJob['template'];
 
-/** E.164: a plus sign, a country code and at most 15 digits. */
-export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
-
-/** One text message. */
-export const smsJobSchema = z.object({
-  ...common,
-  to: z.string().regex(E164_PATTERN, 'must be an E.164 number'),
-  template: z.literal('welcome'),
-});
+/** One text message, by template, as for mail. */
+export const smsJobSchema = z.discriminatedUnion('template', [...accountSms]);
 export type SmsJob = z.infer<typeof smsJobSchema>;
+export type SmsTemplate = SmsJob['template'];
 
 /**
  * The job id of a notification: derived from the event and the channel, so relaying the same
