@@ -3,3 +3,4 @@ export * from './inventory-internal';
 export * from './users-internal';
 export * from './orders-internal';
 export * from './events';
+export * from './demo-accounts';

@@ -1,18 +1,12 @@
-import type { Role } from '@shop/auth';
+import { Types } from 'mongoose';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@shop/contracts';
 import type { PasswordHasher } from '../auth/password-hasher';
 import type { UserModel } from '../user/user.model';
 
-/** The password of every demo account (API.md). */
-export const DEMO_PASSWORD = 'Demo-pass-1234!';
+export { DEMO_PASSWORD };
 
-/** The demo accounts of API.md: one per role. */
-export const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
-  { email: 'customer@demo.shop', name: 'Demo Customer', role: 'CUSTOMER' },
-  { email: 'agent@demo.shop', name: 'Demo Agent', role: 'AGENT' },
-  { email: 'admin@demo.shop', name: 'Demo Admin', role: 'ADMIN' },
-  { email: 'seller@demo.shop', name: 'Demo Seller', role: 'SELLER' },
-  { email: 'partner@demo.shop', name: 'Demo Partner', role: 'PARTNER' },
-];
+/** The demo accounts of API.md: one per role, with the ids other subgraphs seed data for. */
+export const DEMO_USERS = Object.values(DEMO_ACCOUNTS);
 
 /**
  * Creates the demo accounts that do not exist yet, verified and active; existing ones are left
@@ -26,6 +20,7 @@ export async function seedDemoUsers(users: UserModel, hasher: PasswordHasher): P
       { email: demo.email },
       {
         $setOnInsert: {
+          _id: new Types.ObjectId(demo.id),
           email: demo.email,
           name: demo.name,
           roles: [demo.role],
