@@ -12,6 +12,5 @@ export {
   startSubgraphForTest,
   testIdentity,
   type SubgraphForTest,
-  type SubgraphForTestOptions,
 } from './subgraph-for-test';
 export * from './sandbox-wire';

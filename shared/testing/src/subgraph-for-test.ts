@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Identity, Role } from '@shop/auth';
-import type { Subgraph } from '@shop/service';
+import {
+  createSubgraph,
+  type Subgraph,
+  type SubgraphBaseContext,
+  type SubgraphConfig,
+  type SubgraphDefinition,
+} from '@shop/service';
 import { callAsGateway, type GatewayResult } from './gateway-client';
 import { uniqueName } from './unique-name';
 
@@ -9,20 +15,13 @@ export function testIdentity(...roles: [Role, ...Role[]]): Identity {
   return { userId: randomBytes(12).toString('hex'), roles, sessionId: uniqueName('session') };
 }
 
-export interface SubgraphForTestOptions<TConfig, TSubgraph extends Subgraph> {
-  /** The subgraph's name: its audience, and the prefix of its `<NAME>_DB` variable. */
-  name: string;
-  loadConfig: (env: NodeJS.ProcessEnv) => TConfig;
-  create: (config: TConfig) => Promise<TSubgraph>;
-  /** Variables on top of the test environment, e.g. `{ PRODUCTS_BACKGROUND_TASKS: 'off' }`. */
-  env?: Record<string, string>;
-}
-
 export interface SubgraphForTest<TConfig, TSubgraph extends Subgraph> {
   subgraph: TSubgraph;
   config: TConfig;
   /** The subgraph's GraphQL URL. */
   url: string;
+  /** The origin of its internal API (`/internal/...`). */
+  origin: string;
   /** Sends an operation signed as the gateway does, for `identity` (anonymous when absent). */
   call<TData = Record<string, unknown>>(
     query: string,
@@ -33,30 +32,36 @@ export interface SubgraphForTest<TConfig, TSubgraph extends Subgraph> {
 }
 
 /**
- * Starts one subgraph on a free port with a database and queue prefix no other test file uses,
- * and a client that calls it the way the gateway does.
+ * Starts one subgraph from its definition on a free port, with a database and queue prefix no
+ * other test file uses (`env` adds or overrides variables), and a client that calls it the way
+ * the gateway does.
  */
 export async function startSubgraphForTest<
-  TConfig extends { GATEWAY_SIGNING_SECRET: string },
-  TSubgraph extends Subgraph,
+  TConfig extends SubgraphConfig,
+  TModels,
+  TServices,
+  TContext extends SubgraphBaseContext,
 >(
-  options: SubgraphForTestOptions<TConfig, TSubgraph>,
-): Promise<SubgraphForTest<TConfig, TSubgraph>> {
-  const config = options.loadConfig({
+  definition: SubgraphDefinition<TConfig, TModels, TServices, TContext>,
+  loadConfig: (env: NodeJS.ProcessEnv) => TConfig,
+  env: Record<string, string> = {},
+): Promise<SubgraphForTest<TConfig, Subgraph<TModels, TServices>>> {
+  const config = loadConfig({
     ...process.env,
-    [`${options.name.toUpperCase()}_DB`]: uniqueName(options.name),
+    [`${definition.name.toUpperCase()}_DB`]: uniqueName(definition.name),
     QUEUE_PREFIX: uniqueName('q'),
-    ...options.env,
+    ...env,
   });
-  const subgraph = await options.create(config);
+  const subgraph = await createSubgraph(definition, config);
   const { url } = await subgraph.http.listen(0);
   return {
     subgraph,
     config,
     url,
+    origin: new URL(url).origin,
     call: (query, variables = {}, identity = null) =>
       callAsGateway(
-        { url, audience: options.name, secret: config.GATEWAY_SIGNING_SECRET, identity },
+        { url, audience: definition.name, secret: config.GATEWAY_SIGNING_SECRET, identity },
         query,
         variables,
       ),

@@ -6,12 +6,7 @@ import {
   uniqueName,
   type SubgraphForTest,
 } from '@shop/testing';
-import {
-  createCartSubgraph,
-  loadCartConfig,
-  type CartConfig,
-  type CartSubgraph,
-} from '../src/server';
+import { cartSubgraph, loadCartConfig, type CartConfig, type CartSubgraph } from '../src/server';
 
 describe('cart _entities', () => {
   let cart: SubgraphForTest<CartConfig, CartSubgraph>;
@@ -20,12 +15,7 @@ describe('cart _entities', () => {
 
   beforeAll(async () => {
     const prefix = `${uniqueName('cart')}:`;
-    cart = await startSubgraphForTest({
-      name: 'cart',
-      loadConfig: loadCartConfig,
-      create: createCartSubgraph,
-      env: { CART_KEY_PREFIX: prefix },
-    });
+    cart = await startSubgraphForTest(cartSubgraph, loadCartConfig, { CART_KEY_PREFIX: prefix });
     await cart.subgraph.runtime.redis.hset(
       `${prefix}${owner.userId}`,
       `line:${productId}`,

@@ -7,12 +7,7 @@ import {
   uniqueName,
   type SubgraphForTest,
 } from '@shop/testing';
-import {
-  createCartSubgraph,
-  loadCartConfig,
-  type CartConfig,
-  type CartSubgraph,
-} from '../src/server';
+import { cartSubgraph, loadCartConfig, type CartConfig, type CartSubgraph } from '../src/server';
 
 describe('the cart while the products subgraph is unreachable', () => {
   let cart: SubgraphForTest<CartConfig, CartSubgraph>;
@@ -22,15 +17,10 @@ describe('the cart while the products subgraph is unreachable', () => {
 
   beforeAll(async () => {
     const prefix = `${uniqueName('cart')}:`;
-    cart = await startSubgraphForTest({
-      name: 'cart',
-      loadConfig: loadCartConfig,
-      create: createCartSubgraph,
-      env: {
-        CART_KEY_PREFIX: prefix,
-        // Nothing listens there: every lookup fails to connect.
-        PRODUCTS_INTERNAL_URL: `http://127.0.0.1:${await closedPort()}`,
-      },
+    cart = await startSubgraphForTest(cartSubgraph, loadCartConfig, {
+      CART_KEY_PREFIX: prefix,
+      // Nothing listens there: every lookup fails to connect.
+      PRODUCTS_INTERNAL_URL: `http://127.0.0.1:${await closedPort()}`,
     });
     cartKey = `${prefix}${owner.userId}`;
     await cart.subgraph.runtime.redis.hset(cartKey, `line:${productId}`, '2', 'updatedAt', '1');

@@ -6,7 +6,7 @@ import {
   type SubgraphForTest,
 } from '@shop/testing';
 import {
-  createOrdersSubgraph,
+  ordersSubgraph,
   loadOrdersConfig,
   type OrdersConfig,
   type OrdersSubgraph,
@@ -18,11 +18,7 @@ describe('orders _entities', () => {
   const orderId = new Types.ObjectId();
 
   beforeAll(async () => {
-    orders = await startSubgraphForTest({
-      name: 'orders',
-      loadConfig: loadOrdersConfig,
-      create: createOrdersSubgraph,
-    });
+    orders = await startSubgraphForTest(ordersSubgraph, loadOrdersConfig);
     await orders.subgraph.models.orders.collection.insertOne({
       _id: orderId,
       number: 'ORD-20261121-0001',

@@ -2,15 +2,11 @@ import { Types } from 'mongoose';
 import { ORDERS_INTERNAL } from '@shop/contracts';
 import { InternalClient } from '@shop/service';
 import { startSubgraphForTest } from '@shop/testing';
-import { createOrdersSubgraph, loadOrdersConfig } from '../src/server';
+import { ordersSubgraph, loadOrdersConfig } from '../src/server';
 
 describe('internal order summaries', () => {
   it('answers who bought an order and what it cost, null for unknown ids, only to support', async () => {
-    const orders = await startSubgraphForTest({
-      name: 'orders',
-      loadConfig: loadOrdersConfig,
-      create: createOrdersSubgraph,
-    });
+    const orders = await startSubgraphForTest(ordersSubgraph, loadOrdersConfig);
     try {
       const id = new Types.ObjectId();
       const buyerId = new Types.ObjectId().toHexString();
@@ -25,7 +21,7 @@ describe('internal order summaries', () => {
       });
       const client = (caller: string) =>
         new InternalClient({
-          baseUrl: new URL(orders.url).origin,
+          baseUrl: orders.origin,
           caller,
           audience: 'orders',
           secret: orders.config.INTERNAL_API_SECRET,

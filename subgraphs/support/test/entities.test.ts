@@ -6,7 +6,7 @@ import {
   type SubgraphForTest,
 } from '@shop/testing';
 import {
-  createSupportSubgraph,
+  supportSubgraph,
   loadSupportConfig,
   type SupportConfig,
   type SupportSubgraph,
@@ -18,11 +18,7 @@ describe('support _entities', () => {
   const inquiryId = new Types.ObjectId();
 
   beforeAll(async () => {
-    support = await startSubgraphForTest({
-      name: 'support',
-      loadConfig: loadSupportConfig,
-      create: createSupportSubgraph,
-    });
+    support = await startSubgraphForTest(supportSubgraph, loadSupportConfig);
     await support.subgraph.models.inquiries.collection.insertOne({
       _id: inquiryId,
       userId: owner.userId,

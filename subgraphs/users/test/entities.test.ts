@@ -6,7 +6,7 @@ import {
   type SubgraphForTest,
 } from '@shop/testing';
 import {
-  createUsersSubgraph,
+  usersSubgraph,
   loadUsersConfig,
   type UsersConfig,
   type UsersSubgraph,
@@ -18,11 +18,7 @@ describe('users _entities', () => {
   const self = { userId: userId.toHexString(), roles: ['CUSTOMER' as const], sessionId: 's1' };
 
   beforeAll(async () => {
-    users = await startSubgraphForTest({
-      name: 'users',
-      loadConfig: loadUsersConfig,
-      create: createUsersSubgraph,
-    });
+    users = await startSubgraphForTest(usersSubgraph, loadUsersConfig);
     await users.subgraph.models.users.collection.insertOne({
       _id: userId,
       email: 'minji@example.com',

@@ -3,7 +3,7 @@ import { USERS_INTERNAL, type UserContactsResponse } from '@shop/contracts';
 import { InternalClient } from '@shop/service';
 import { startSubgraphForTest, type SubgraphForTest } from '@shop/testing';
 import {
-  createUsersSubgraph,
+  usersSubgraph,
   loadUsersConfig,
   type UsersConfig,
   type UsersSubgraph,
@@ -12,17 +12,13 @@ import {
 describe('internal user contacts', () => {
   let users: SubgraphForTest<UsersConfig, UsersSubgraph>;
   const client = (caller: string, secret = users.config.INTERNAL_API_SECRET) =>
-    new InternalClient({ baseUrl: new URL(users.url).origin, caller, audience: 'users', secret });
+    new InternalClient({ baseUrl: users.origin, caller, audience: 'users', secret });
   const minji = new Types.ObjectId();
   const admin = new Types.ObjectId();
   const suspendedAdmin = new Types.ObjectId();
 
   beforeAll(async () => {
-    users = await startSubgraphForTest({
-      name: 'users',
-      loadConfig: loadUsersConfig,
-      create: createUsersSubgraph,
-    });
+    users = await startSubgraphForTest(usersSubgraph, loadUsersConfig);
     const base = {
       passwordHash: 'x',
       emailVerified: true,

@@ -1,7 +1,7 @@
 import type { Identity } from '@shop/auth';
 import { startSubgraphForTest, type SubgraphForTest } from '@shop/testing';
 import {
-  createProductsSubgraph,
+  productsSubgraph,
   loadProductsConfig,
   type ProductsConfig,
   type ProductsSubgraph,
@@ -37,16 +37,15 @@ export type ProductsUnderTest = SubgraphForTest<ProductsConfig, ProductsSubgraph
  * for its GraphQL API and the base URL of its internal API.
  */
 export async function startProducts(env: Record<string, string> = {}) {
-  const started: ProductsUnderTest = await startSubgraphForTest({
-    name: 'products',
-    loadConfig: loadProductsConfig,
-    create: createProductsSubgraph,
+  const started: ProductsUnderTest = await startSubgraphForTest(
+    productsSubgraph,
+    loadProductsConfig,
     env,
-  });
+  );
   return {
     ...started,
     client: productsClient(started.call),
-    internalBaseUrl: new URL(started.url).origin,
+    internalBaseUrl: started.origin,
   };
 }
 
