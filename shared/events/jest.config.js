@@ -1,1 +1,1 @@
-module.exports = { ...require('@shop/infra/jest.integration'), rootDir: __dirname };
+module.exports = { ...require('../../infra/jest.integration'), rootDir: __dirname };

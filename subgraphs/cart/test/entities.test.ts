@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
+import { uniqueName } from '@shop/testing';
 import {
   errorCodesOf,
   startSubgraphForTest,
   testIdentity,
-  uniqueName,
   type SubgraphForTest,
-} from '@shop/testing';
+} from '@shop/subgraph-testing';
 import { cartSubgraph, loadCartConfig, type CartConfig, type CartSubgraph } from '../src/server';
 
 describe('cart _entities', () => {

@@ -1,12 +1,12 @@
 import { createServer } from 'node:net';
 import { Types } from 'mongoose';
+import { uniqueName } from '@shop/testing';
 import {
   errorCodesOf,
   startSubgraphForTest,
   testIdentity,
-  uniqueName,
   type SubgraphForTest,
-} from '@shop/testing';
+} from '@shop/subgraph-testing';
 import { cartSubgraph, loadCartConfig, type CartConfig, type CartSubgraph } from '../src/server';
 
 describe('the cart while the products subgraph is unreachable', () => {

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { ORDERS_INTERNAL } from '@shop/contracts';
 import { InternalClient } from '@shop/service';
-import { startSubgraphForTest } from '@shop/testing';
+import { startSubgraphForTest } from '@shop/subgraph-testing';
 import { ordersSubgraph, loadOrdersConfig } from '../src/server';
 
 describe('internal order summaries', () => {

@@ -4,7 +4,7 @@ import {
   startSubgraphForTest,
   testIdentity,
   type SubgraphForTest,
-} from '@shop/testing';
+} from '@shop/subgraph-testing';
 import {
   supportSubgraph,
   loadSupportConfig,

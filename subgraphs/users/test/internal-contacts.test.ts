@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { USERS_INTERNAL, type UserContactsResponse } from '@shop/contracts';
 import { InternalClient } from '@shop/service';
-import { startSubgraphForTest, type SubgraphForTest } from '@shop/testing';
+import { startSubgraphForTest, type SubgraphForTest } from '@shop/subgraph-testing';
 import {
   usersSubgraph,
   loadUsersConfig,

@@ -1,5 +1,5 @@
 import type { Identity } from '@shop/auth';
-import { startSubgraphForTest, type SubgraphForTest } from '@shop/testing';
+import { startSubgraphForTest, type SubgraphForTest } from '@shop/subgraph-testing';
 import {
   productsSubgraph,
   loadProductsConfig,
@@ -76,4 +76,4 @@ export function productsClient(call: ProductsUnderTest['call']) {
   };
 }
 
-export { errorCodesOf as codesOf } from '@shop/testing';
+export { errorCodesOf as codesOf } from '@shop/subgraph-testing';

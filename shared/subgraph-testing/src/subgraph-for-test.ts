@@ -8,7 +8,7 @@ import {
   type SubgraphDefinition,
 } from '@shop/service';
 import { callAsGateway, type GatewayResult } from './gateway-client';
-import { uniqueName } from './unique-name';
+import { uniqueName } from '@shop/testing';
 
 /** A caller with one or more roles and a fresh user id, as the gateway would vouch for it. */
 export function testIdentity(...roles: [Role, ...Role[]]): Identity {
