@@ -1,3 +1,5 @@
 export * from './error-codes';
 export * from './app-errors';
-export { formatError } from './format-error';
+export { formatError, type FormatErrorOptions, type MaskedErrorLogger } from './format-error';
+export { isDependencyFailure } from './dependency-failure';
+export { QueryLimitError } from './query-limit-error';
