@@ -7,6 +7,7 @@ import type { HttpService } from './http-service';
 import { internalRouter, type InternalRoute } from './internal-api';
 import { createSubgraphService, type SubgraphBaseContext } from './subgraph-service';
 import { openSubgraphRuntime, type SubgraphRuntime } from './subgraph-runtime';
+import { subgraphProtection } from './subgraph-protection';
 
 export interface SubgraphDefinition<TContext extends SubgraphBaseContext> {
   name: string;
@@ -58,6 +59,7 @@ export async function createSubgraph<TContext extends SubgraphBaseContext>(
     metrics: runtime.metrics,
     readiness: () => runtime.readiness(),
     buildContext: definition.contextFactory(runtime),
+    protection: subgraphProtection(definition.name, config, runtime.redis),
     routers: definition.internalRoutes
       ? [
           {
