@@ -10,17 +10,29 @@ export interface CreateRedisOptions {
    * are logged rather than thrown.
    */
   onError?: (error: Error) => void;
+  /**
+   * Deadline of each command on a non-queue client: a Redis that stops answering fails the
+   * command ("Command timed out", answered SERVICE_UNAVAILABLE) instead of holding the request.
+   * Queue clients have none, since BullMQ blocks on purpose. @defaultValue 1_000
+   */
+  commandTimeoutMs?: number;
 }
 
-/** A Redis client that reconnects with backoff after connection loss. */
+/**
+ * A Redis client that reconnects with backoff after connection loss, gives up connecting after
+ * two seconds per attempt and (unless for queues) fails commands that take longer than
+ * `commandTimeoutMs`.
+ */
 export function createRedis(
   url: string,
-  { forQueues = false, onError = () => {} }: CreateRedisOptions = {},
+  { forQueues = false, onError = () => {}, commandTimeoutMs = 1_000 }: CreateRedisOptions = {},
 ): Redis {
   const options: RedisOptions = {
     lazyConnect: false,
     enableReadyCheck: true,
     maxRetriesPerRequest: forQueues ? null : 3,
+    connectTimeout: 2_000,
+    ...(forQueues ? {} : { commandTimeout: commandTimeoutMs }),
   };
   const client = new Redis(url, options);
   client.on('error', onError);
