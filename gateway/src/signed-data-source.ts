@@ -84,7 +84,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
           throw error;
         }
         breaker.failed();
-        throw new SubgraphUnavailable(String((error as Error).message), { cause: error });
+        throw new SubgraphUnavailable(String((error as { message?: unknown }).message), {
+          cause: error,
+        });
       }
       breaker.succeeded();
       return response;
@@ -109,12 +111,19 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** A failure to reach the subgraph or a 5xx answer, as opposed to a bug on our side. */
+/**
+ * A failure to reach the subgraph or a 5xx answer, as opposed to a bug on our side. By name,
+ * not class: fetch's errors (and DOMException) may come from another realm.
+ */
 function isUnavailability(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'TimeoutError' || error.name === 'AbortError') return true;
-  if (error instanceof TypeError && error.message === 'fetch failed') return true;
-  const response = (error as { extensions?: { response?: { status?: unknown } } }).extensions
-    ?.response;
-  return typeof response?.status === 'number' && response.status >= 500;
+  if (!error || typeof error !== 'object') return false;
+  const { name, message, extensions } = error as {
+    name?: unknown;
+    message?: unknown;
+    extensions?: { response?: { status?: unknown } };
+  };
+  if (name === 'TimeoutError' || name === 'AbortError') return true;
+  if (name === 'TypeError' && message === 'fetch failed') return true;
+  const status = extensions?.response?.status;
+  return typeof status === 'number' && status >= 500;
 }
