@@ -38,6 +38,10 @@ export async function connectMongo({
     connectTimeoutMS: timeoutMs,
     socketTimeoutMS: timeoutMs,
     heartbeatFrequencyMS: 2 * timeoutMs,
+    // One attempt per operation: a retry after a timed-out attempt would double the wait (4 s
+    // measured with the server paused). A failover surfaces as SERVICE_UNAVAILABLE instead.
+    retryReads: false,
+    retryWrites: false,
     // Operations issued while disconnected fail instead of queueing for mongoose's 10 s.
     bufferCommands: false,
     // Lets tests and diagnostics count round trips per request through command events.
