@@ -1,11 +1,6 @@
 import { Router, json, type Request } from 'express';
 import { signInternalRequest, verifyInternalRequest } from '@shop/auth';
-import {
-  AppError,
-  type ErrorCode,
-  isPublicErrorCode,
-  ServiceUnavailableError,
-} from '@shop/errors';
+import { AppError, type ErrorCode, isPublicErrorCode, ServiceUnavailableError } from '@shop/errors';
 import type { Logger } from '@shop/logger';
 
 /** One operation of a service's internal API: authenticated, never part of the public graph. */
