@@ -41,13 +41,18 @@ export function createRedis(
 
 /** True when Redis answers PING within a second; used by `/ready`. */
 export async function isRedisReachable(redis: Redis): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
   try {
     const reply = await Promise.race([
       redis.ping(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1_000)),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), 1_000);
+      }),
     ]);
     return reply === 'PONG';
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
