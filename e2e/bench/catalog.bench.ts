@@ -14,7 +14,19 @@ import { startTestInfrastructure } from '@shop/infra';
 import { signGatewayRequest } from '@shop/auth';
 import { seedCatalog } from '@shop/products-subgraph';
 import { startStack, type Stack } from '../src';
-import { postGraphql, runLoad, type LatencySummary } from './catalog-load';
+import { postGraphql, runLoad, type LatencySummary, type RequestSigner } from './catalog-load';
+
+/** Subgraphs answer only the gateway: direct calls are signed, each with its own nonce. */
+function productsSigner(stack: Stack): RequestSigner {
+  return (body) =>
+    signGatewayRequest({
+      audience: 'products',
+      identity: null,
+      requestId: `bench-${Date.now()}`,
+      secret: stack.signingSecret,
+      body,
+    });
+}
 
 const SORTS = ['NEWEST', 'PRICE_ASC', 'PRICE_DESC', 'NAME_ASC', 'POPULAR', 'RELEVANCE'];
 const SEARCHES = [
@@ -49,7 +61,12 @@ async function scenarios(stack: Stack): Promise<Scenario[]> {
   // Second pages (cursor, never cached) of every category × sort.
   const second: Array<Record<string, unknown>> = [];
   for (const combo of combos) {
-    const first = await postGraphql(stack.subgraphs.products.url, LIST, combo);
+    const first = await postGraphql(
+      stack.subgraphs.products.url,
+      LIST,
+      combo,
+      productsSigner(stack),
+    );
     const cursor = (first.data as { products: { pageInfo: { endCursor: string } } }).products
       .pageInfo.endCursor;
     second.push({ ...combo, after: cursor });
@@ -88,18 +105,12 @@ async function entitiesQueries(stack: Stack): Promise<{ cold: string[]; warm: st
       finds.push(String(event.command[event.commandName]));
   };
   const call = async () => {
-    const headers = signGatewayRequest({
-      audience: 'products',
-      identity: null,
-      requestId: `bench-${Date.now()}`,
-      secret: stack.signingSecret,
-    });
     finds.length = 0;
     const result = await postGraphql(
       url,
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id sku stockStatus category { slug } } } }',
       { r: ids.map((id) => ({ __typename: 'Product', id })) },
-      headers,
+      productsSigner(stack),
     );
     if (!result.ok) throw new Error('_entities failed');
     // Background tasks (outbox relay, sweeper) also query; keep only what the request asked.
@@ -128,18 +139,26 @@ async function main() {
     const { inserted } = await seedCatalog(stack.subgraphs.products.subgraph.runtime.mongo, scale);
     console.log(`seeded ${inserted} products in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
     startedAt = Date.now();
-    await postGraphql(stack.subgraphs.products.url, LIST, { filter: { search: 'warm up' } });
+    await postGraphql(
+      stack.subgraphs.products.url,
+      LIST,
+      { filter: { search: 'warm up' } },
+      productsSigner(stack),
+    );
     console.log(`search index built in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-    const targets = { gateway: stack.gatewayUrl, subgraph: stack.subgraphs.products.url };
+    const targets = {
+      gateway: { url: stack.gatewayUrl, sign: undefined },
+      subgraph: { url: stack.subgraphs.products.url, sign: productsSigner(stack) },
+    };
     const rows: Array<Record<string, unknown>> = [];
     for (const scenario of await scenarios(stack)) {
-      for (const [target, url] of Object.entries(targets)) {
+      for (const [target, { url, sign }] of Object.entries(targets)) {
         for (const concurrency of [1, 20]) {
           const total = concurrency === 1 ? Math.max(20, Math.round(requests / 4)) : requests;
           const summary: LatencySummary = await runLoad(
             concurrency,
             total,
-            async (index) => (await postGraphql(url, LIST, scenario.variables(index))).ok,
+            async (index) => (await postGraphql(url, LIST, scenario.variables(index), sign)).ok,
           );
           rows.push({ scenario: scenario.name, target, ...summary });
           console.log(JSON.stringify(rows.at(-1)));

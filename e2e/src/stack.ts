@@ -52,6 +52,9 @@ export interface Stack {
   workers: RunningWorkers | null;
   /** Stops a subgraph and starts it again on the same port, like a process restart. */
   restart(name: SubgraphName): Promise<void>;
+  /** Stops a subgraph, as if its process died; `startSubgraph` brings it back on its port. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  startSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -95,6 +98,10 @@ export async function startStack(
     CART_KEY_PREFIX: `${prefix}:cart:`,
     QUEUE_PREFIX: prefix,
     AUTH_KEY_PREFIX: `${prefix}:auth:`,
+    GATEWAY_KEY_PREFIX: `${prefix}:gateway:`,
+    // Tests sign up and reset from one address far more often than a person would.
+    REGISTER_IP_LIMIT: '100000',
+    PASSWORD_RESET_IP_LIMIT: '100000',
     ...overrides,
   };
   const names = Object.keys(FACTORIES) as SubgraphName[];
@@ -116,8 +123,9 @@ export async function startStack(
   const { url: gatewayUrl } = await gateway.http.listen(0);
   const redis = createRedis(String(env['REDIS_URL']));
   const workers = options.workers ? startWorkers(loadWorkersConfig(env)) : null;
+  const stopped = new Set<SubgraphName>();
 
-  return {
+  const stack: Stack = {
     env,
     gatewayUrl,
     accessTokenSecret: gatewayConfig.ACCESS_TOKEN_SECRET,
@@ -127,19 +135,31 @@ export async function startStack(
     workers,
     query: (query, variables, options) => graphql(gatewayUrl, query, variables, options),
     async restart(name) {
-      const { port } = subgraphs[name];
+      await stack.stopSubgraph(name);
+      await stack.startSubgraph(name);
+    },
+    async stopSubgraph(name) {
+      if (stopped.has(name)) return;
+      stopped.add(name);
       await subgraphs[name].subgraph.stop();
+    },
+    async startSubgraph(name) {
+      if (!stopped.has(name)) return;
       (subgraphs as Record<SubgraphName, RunningSubgraph>)[name] = await startSubgraph(
         name,
         env,
-        port,
+        subgraphs[name].port,
       );
+      stopped.delete(name);
     },
     async stop() {
       await workers?.stop();
       await gateway.stop();
-      await Promise.all(names.map((name) => subgraphs[name].subgraph.stop()));
+      await Promise.all(
+        names.filter((name) => !stopped.has(name)).map((name) => subgraphs[name].subgraph.stop()),
+      );
       await redis.quit();
     },
   };
+  return stack;
 }

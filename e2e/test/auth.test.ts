@@ -133,7 +133,7 @@ describe('registration, sign-in and sessions through the gateway', () => {
     expect(wrong[0]?.error).toEqual({
       message: 'The email or password is incorrect',
       path: ['login'],
-      extensions: { code: 'INVALID_CREDENTIALS', serviceName: 'users' },
+      extensions: { code: 'INVALID_CREDENTIALS' },
     });
     const median = (values: number[]) =>
       values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;

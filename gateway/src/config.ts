@@ -4,6 +4,7 @@ import { SUBGRAPHS } from './subgraphs';
 
 // The gateway never calls internal APIs, so it holds no internal secret.
 const { INTERNAL_API_SECRET: _notForTheGateway, ...sharedEnvSchema } = baseEnvSchema;
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 export const gatewayConfigSchema = z
   .object({
@@ -11,8 +12,22 @@ export const gatewayConfigSchema = z
     GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
     /** Verifies access tokens; the users subgraph signs with the same secret. */
     ACCESS_TOKEN_SECRET: accessTokenSecretSchema,
-    MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
-    MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(30),
+    /** Longest wait for one subgraph call before its fields answer SERVICE_UNAVAILABLE. */
+    SUBGRAPH_TIMEOUT_MS: positiveInt(5_000),
+    /** Overall deadline of a request: no subgraph call starts or runs past it. */
+    REQUEST_TIMEOUT_MS: positiveInt(10_000),
+    /** Consecutive failed calls that open a subgraph's circuit. */
+    CIRCUIT_FAILURE_THRESHOLD: positiveInt(5),
+    /** How long an open circuit refuses calls before one trial call. */
+    CIRCUIT_RESET_MS: positiveInt(5_000),
+    /** `register` mutations one client address may send per window (`RATE_LIMITED`). */
+    REGISTER_IP_LIMIT: positiveInt(10),
+    REGISTER_IP_WINDOW_SECONDS: positiveInt(3_600),
+    /** `requestPasswordReset` mutations one client address may send per window. */
+    PASSWORD_RESET_IP_LIMIT: positiveInt(10),
+    PASSWORD_RESET_IP_WINDOW_SECONDS: positiveInt(900),
+    /** Redis prefix of the gateway's rate-limit counters. */
+    GATEWAY_KEY_PREFIX: z.string().default('gateway:'),
     /**
      * Take the client address from the first `X-Forwarded-For` entry; only behind a proxy that
      * sets it, otherwise clients could choose their own address.

@@ -7,4 +7,6 @@ export interface GatewayContext {
   /** The caller's address and user agent, forwarded to subgraphs under the gateway's signature. */
   client: ClientInfo;
   logger: Logger;
+  /** Epoch milliseconds after which no subgraph call is made or awaited. */
+  deadline: number;
 }

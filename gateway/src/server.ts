@@ -6,22 +6,26 @@ import { ApolloServer } from '@apollo/server';
 import type { Request } from 'express';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { formatError } from '@shop/errors';
+import { formatError, isDependencyFailure, ServiceUnavailableError } from '@shop/errors';
 import { createLogger, type Logger } from '@shop/logger';
-import { createRedis } from '@shop/redis';
+import { createRedis, type Redis } from '@shop/redis';
 import {
   createHttpService,
   createMetrics,
+  graphqlOverHttpStatusPlugin,
   metricsPlugin,
-  queryLimitsRule,
+  queryLimits,
+  queryLimitsFromEnv,
   requestLoggingPlugin,
   type HttpService,
 } from '@shop/service';
+import { addressRateLimitPlugin } from './abuse/address-rate-limit';
 import { Authenticator } from './auth/authenticator';
 import { clientInfo } from './auth/client-info';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
-import { gatewayReadiness } from './readiness';
+import { circuitStates, gatewayReadiness } from './readiness';
+import { CircuitBreaker } from './resilience/circuit-breaker';
 import { SignedDataSource } from './signed-data-source';
 
 const SUPERGRAPH_PATH = join(__dirname, '../supergraph.graphql');
@@ -33,21 +37,65 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-/** Per request: the request id (the caller's when well-formed), identity and client. */
-function requestContext(authenticator: Authenticator, logger: Logger, trustProxy: boolean) {
+/**
+ * Per request: the request id (the caller's when well-formed), identity, client and deadline.
+ * A token whose session cannot be checked because Redis does not answer fails the request with
+ * SERVICE_UNAVAILABLE (503) rather than treating the caller as anonymous.
+ */
+function requestContext(authenticator: Authenticator, logger: Logger, config: GatewayConfig) {
   return async (req: Request): Promise<GatewayContext> => {
+    const deadline = Date.now() + config.REQUEST_TIMEOUT_MS;
     const incoming = req.headers['x-request-id'];
     const requestId =
       typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     req.res?.setHeader('x-request-id', requestId);
-    const identity = await authenticator.identify(req.headers.authorization);
+    const identity = await authenticator.identify(req.headers.authorization).catch((err) => {
+      if (!isDependencyFailure(err)) throw err;
+      logger.error({ err, reqId: requestId }, 'session check failed');
+      const error = new ServiceUnavailableError();
+      Object.assign(error.extensions, { http: { status: 503 } });
+      throw error;
+    });
     return {
       requestId,
       identity,
-      client: clientInfo(req, trustProxy),
+      client: clientInfo(req, config.TRUST_PROXY),
       logger: logger.child({ reqId: requestId, userId: identity?.userId }),
+      deadline,
     };
   };
+}
+
+/** One circuit per subgraph, shared by its data source and `/ready`. */
+function subgraphBreakers(config: GatewayConfig) {
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerFor = (name: string): CircuitBreaker => {
+    const existing = breakers.get(name);
+    if (existing) return existing;
+    const breaker = new CircuitBreaker({
+      failureThreshold: config.CIRCUIT_FAILURE_THRESHOLD,
+      resetAfterMs: config.CIRCUIT_RESET_MS,
+    });
+    breakers.set(name, breaker);
+    return breaker;
+  };
+  for (const name of Object.keys(config.subgraphUrls)) breakerFor(name);
+  return { breakers, breakerFor };
+}
+
+function rateLimits(config: GatewayConfig, redis: Redis) {
+  return addressRateLimitPlugin(redis, config.GATEWAY_KEY_PREFIX, [
+    {
+      field: 'register',
+      limit: config.REGISTER_IP_LIMIT,
+      windowSeconds: config.REGISTER_IP_WINDOW_SECONDS,
+    },
+    {
+      field: 'requestPasswordReset',
+      limit: config.PASSWORD_RESET_IP_LIMIT,
+      windowSeconds: config.PASSWORD_RESET_IP_WINDOW_SECONDS,
+    },
+  ]);
 }
 
 /**
@@ -61,40 +109,47 @@ export function createGateway(config: GatewayConfig): Gateway {
     onError: (err) => logger.warn({ err: err.message }, 'redis connection error'),
   });
   const authenticator = new Authenticator(config.ACCESS_TOKEN_SECRET, redis);
+  const { breakers, breakerFor } = subgraphBreakers(config);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) =>
-      new SignedDataSource(
-        name,
-        config.subgraphUrls[name] ?? url ?? '',
-        config.GATEWAY_SIGNING_SECRET,
-      ),
+      new SignedDataSource({
+        subgraphName: name,
+        url: config.subgraphUrls[name] ?? url ?? '',
+        signingSecret: config.GATEWAY_SIGNING_SECRET,
+        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        breaker: breakerFor(name),
+        logger,
+      }),
   });
+  const production = config.NODE_ENV === 'production';
+  const limits = queryLimits<GatewayContext>(queryLimitsFromEnv(config), metrics);
 
   const http = createHttpService<GatewayContext>({
     logger,
     metrics,
-    readiness: gatewayReadiness(config.subgraphUrls, redis),
+    readiness: gatewayReadiness(config.subgraphUrls, redis, breakers),
+    readinessDetails: () => ({ circuits: circuitStates(breakers)() }),
     createApollo: (httpServer) =>
       new ApolloServer<GatewayContext>({
         gateway,
-        introspection: config.NODE_ENV !== 'production',
+        introspection: !production,
         includeStacktraceInErrorResponses: false,
-        formatError: formatError(logger),
-        validationRules: [
-          queryLimitsRule({
-            maxDepth: config.MAX_QUERY_DEPTH,
-            maxAliases: config.MAX_QUERY_ALIASES,
-          }),
-        ],
+        hideSchemaDetailsFromClientErrors: production,
+        formatError: formatError(logger, { hideSuggestions: production }),
+        parseOptions: limits.parseOptions,
+        validationRules: limits.validationRules,
         plugins: [
           ApolloServerPluginDrainHttpServer({ httpServer }),
           ApolloServerPluginLandingPageDisabled(),
+          ...limits.plugins,
+          rateLimits(config, redis),
+          graphqlOverHttpStatusPlugin<GatewayContext>(),
           requestLoggingPlugin<GatewayContext>(),
           metricsPlugin<GatewayContext>(metrics),
         ],
       }),
-    context: requestContext(authenticator, logger, config.TRUST_PROXY),
+    context: requestContext(authenticator, logger, config),
   });
 
   return {

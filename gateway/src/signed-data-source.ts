@@ -1,19 +1,47 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { parse } from 'graphql';
 import { signGatewayRequest } from '@shop/auth';
+import type { Logger } from '@shop/logger';
 import type { GatewayContext } from './context';
+import type { CircuitBreaker } from './resilience/circuit-breaker';
+import { unavailableErrors } from './resilience/unavailable-errors';
+
+/** Header carrying the request's deadline (epoch ms) from `process` to the fetcher. */
+const DEADLINE_HEADER = 'x-shop-deadline';
+
+export interface SignedDataSourceOptions {
+  subgraphName: string;
+  url: string;
+  signingSecret: string;
+  /** Longest wait for one subgraph call; less when the request's deadline is nearer. */
+  timeoutMs: number;
+  breaker: CircuitBreaker;
+  logger: Logger;
+}
+
+/** A subgraph that did not answer in time, could not be reached, or answered 5xx. */
+class SubgraphUnavailable extends Error {}
 
 /**
  * Sends each subgraph request with the caller's identity and the gateway's HMAC proof for that
- * subgraph, plus the request id so logs of one request can be followed across processes, and
- * the client's address and user agent (signed too) for login throttling and audit.
+ * subgraph and this body, plus the request id and the client's address and user agent (signed
+ * too). A subgraph that is down, slow (past its timeout or the request's deadline), failing
+ * with 5xx, or behind an open circuit yields SERVICE_UNAVAILABLE for the fields it was to
+ * fill, and the rest of the response keeps its data; nothing is retried, so a mutation is sent
+ * at most once.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly subgraphName: string,
-    url: string,
-    private readonly signingSecret: string,
-  ) {
-    super({ url });
+  constructor(private readonly options: SignedDataSourceOptions) {
+    super({
+      url: options.url,
+      fetcher: (url, init) => {
+        const headers = (init?.headers ?? {}) as Record<string, string>;
+        const deadline = Number(headers[DEADLINE_HEADER] ?? Infinity);
+        const timeoutMs = Math.max(1, Math.min(options.timeoutMs, deadline - Date.now()));
+        return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      },
+    });
   }
 
   override willSendRequest({
@@ -21,13 +49,81 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = signGatewayRequest({
-      audience: this.subgraphName,
+      audience: this.options.subgraphName,
       identity: 'identity' in context ? (context.identity ?? null) : null,
       requestId:
         'requestId' in context && context.requestId ? context.requestId : 'gateway-internal',
-      secret: this.signingSecret,
+      secret: this.options.signingSecret,
       client: 'client' in context ? (context.client ?? null) : null,
+      body: {
+        query: request.query,
+        variables: request.variables,
+        operationName: request.operationName,
+      },
     });
     for (const [name, value] of Object.entries(headers)) request.http?.headers.set(name, value);
+    const deadline = 'deadline' in context ? context.deadline : undefined;
+    if (deadline) request.http?.headers.set(DEADLINE_HEADER, String(deadline));
   }
+
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const { breaker, subgraphName } = this.options;
+    try {
+      const deadline = 'deadline' in options.context ? options.context.deadline : undefined;
+      if (deadline !== undefined && deadline <= Date.now())
+        throw new SubgraphUnavailable('request deadline passed');
+      if (!breaker.tryAcquire()) throw new SubgraphUnavailable('circuit open');
+      let response: GatewayGraphQLResponse;
+      try {
+        response = await super.process(options);
+      } catch (error) {
+        if (!isUnavailability(error)) {
+          breaker.succeeded();
+          throw error;
+        }
+        breaker.failed();
+        throw new SubgraphUnavailable(String((error as { message?: unknown }).message), {
+          cause: error,
+        });
+      }
+      breaker.succeeded();
+      return response;
+    } catch (error) {
+      if (!(error instanceof SubgraphUnavailable)) throw error;
+      this.options.logger.warn(
+        { subgraph: subgraphName, reason: error.message, circuit: breaker.state },
+        'subgraph unavailable',
+      );
+      const document =
+        'document' in options && options.document
+          ? options.document
+          : parse(options.request.query ?? '{ __typename }');
+      return {
+        errors: unavailableErrors(
+          document,
+          options.request.variables,
+          'A service this request needs is unavailable, try again shortly',
+        ),
+      };
+    }
+  }
+}
+
+/**
+ * A failure to reach the subgraph or a 5xx answer, as opposed to a bug on our side. By name,
+ * not class: fetch's errors (and DOMException) may come from another realm.
+ */
+function isUnavailability(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { name, message, extensions } = error as {
+    name?: unknown;
+    message?: unknown;
+    extensions?: { response?: { status?: unknown } };
+  };
+  if (name === 'TimeoutError' || name === 'AbortError') return true;
+  if (name === 'TypeError' && message === 'fetch failed') return true;
+  const status = extensions?.response?.status;
+  return typeof status === 'number' && status >= 500;
 }

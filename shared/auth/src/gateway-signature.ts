@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isRole, type Identity } from './identity';
 
 export const IDENTITY_HEADER = 'x-shop-identity';
@@ -7,8 +7,18 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 /** The end client's address and user agent as the gateway saw them; covered by the signature. */
 export const CLIENT_HEADER = 'x-shop-client';
 
-/** A signature older than this is refused, which bounds replay of a captured request. */
-const MAX_AGE_SECONDS = 30;
+/**
+ * A signature older (or newer) than this is refused; within it, its nonce is accepted once,
+ * so a store of seen nonces needs to keep each for twice this long.
+ */
+export const SIGNATURE_MAX_AGE_SECONDS = 30;
+
+/** The parts of a GraphQL request that decide what it does; the signature covers their hash. */
+export interface SignedGraphQLBody {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+}
 
 export interface SignatureInput {
   /** The subgraph the request is for: a signature for one subgraph is useless at another. */
@@ -18,6 +28,10 @@ export interface SignatureInput {
   secret: string;
   /** Who is on the other end of the gateway's socket, for login throttling and audit. */
   client?: ClientInfo | null;
+  /** The request the signature is for: a captured signature cannot carry another operation. */
+  body: SignedGraphQLBody;
+  /** Single-use value; random when absent. */
+  nonce?: string;
   nowSeconds?: number;
 }
 
@@ -29,38 +43,50 @@ export interface ClientInfo {
 
 /**
  * Headers the gateway adds to every subgraph request: the caller's identity (or none) and an
- * HMAC over audience, time, request id and identity, so a subgraph can tell that the identity
- * was established by the gateway and not made up by whoever reached its port.
+ * HMAC over audience, time, a nonce, request id, identity, client and the hash of the body, so
+ * a subgraph can tell that the request, exactly as it arrived, was written by the gateway.
  */
 export function signGatewayRequest(input: SignatureInput): Record<string, string> {
   const issuedAt = input.nowSeconds ?? Math.floor(Date.now() / 1000);
+  const nonce = input.nonce ?? randomBytes(16).toString('base64url');
   const identity = input.identity ? encodeIdentity(input.identity) : '';
   const client = input.client ? encodeJson(input.client) : '';
-  const mac = hmac(input.secret, [input.audience, issuedAt, input.requestId, identity, client]);
+  const mac = hmac(input.secret, [
+    input.audience,
+    issuedAt,
+    nonce,
+    input.requestId,
+    identity,
+    client,
+    graphqlBodyDigest(input.body),
+  ]);
   return {
     [IDENTITY_HEADER]: identity,
-    [SIGNATURE_HEADER]: `t=${issuedAt},v1=${mac}`,
+    [SIGNATURE_HEADER]: `t=${issuedAt},n=${nonce},v2=${mac}`,
     [REQUEST_ID_HEADER]: input.requestId,
     ...(client ? { [CLIENT_HEADER]: client } : {}),
   };
 }
 
 export type CallerProof =
-  | { kind: 'gateway'; identity: Identity | null; client: ClientInfo | null }
-  | { kind: 'unproven' }
+  | { kind: 'gateway'; identity: Identity | null; client: ClientInfo | null; nonce: string }
+  | { kind: 'unsigned' }
   | { kind: 'forged'; reason: string };
 
 export interface VerifyInput {
   audience: string;
   secret: string;
   headers: Record<string, string | string[] | undefined>;
+  /** The request as received; it must be the one the gateway signed. */
+  body: SignedGraphQLBody;
   nowSeconds?: number;
 }
 
 /**
- * Checks the gateway's proof on an incoming request. `unproven` means no proof and no identity
- * were sent (a direct, anonymous call); `forged` means an identity or signature was sent that
- * does not verify, which subgraphs refuse outright.
+ * Checks the gateway's proof on an incoming request. `unsigned` means no proof and no identity
+ * were sent; `forged` means an identity or signature was sent that does not verify for this
+ * subgraph, time and body. A `gateway` proof still has to have its nonce accepted once (see
+ * the subgraph's nonce store) before the request may run.
  */
 export function verifyGatewayRequest(input: VerifyInput): CallerProof {
   const signature = header(input.headers, SIGNATURE_HEADER);
@@ -68,25 +94,47 @@ export function verifyGatewayRequest(input: VerifyInput): CallerProof {
   if (!signature) {
     return identityHeader
       ? { kind: 'forged', reason: 'identity without proof' }
-      : { kind: 'unproven' };
+      : { kind: 'unsigned' };
   }
-  const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(signature);
+  const match = /^t=(\d+),n=([\w-]{16,64}),v2=([0-9a-f]{64})$/.exec(signature);
   if (!match) return { kind: 'forged', reason: 'malformed signature' };
   const issuedAt = Number(match[1]);
+  const nonce = match[2] ?? '';
   const now = input.nowSeconds ?? Math.floor(Date.now() / 1000);
-  if (Math.abs(now - issuedAt) > MAX_AGE_SECONDS)
+  if (Math.abs(now - issuedAt) > SIGNATURE_MAX_AGE_SECONDS)
     return { kind: 'forged', reason: 'expired signature' };
   const requestId = header(input.headers, REQUEST_ID_HEADER) ?? '';
   const clientHeader = header(input.headers, CLIENT_HEADER) ?? '';
-  const parts = [input.audience, issuedAt, requestId, identityHeader, clientHeader];
-  if (!safeEqual(hmac(input.secret, parts), match[2] ?? ''))
+  const parts = [
+    input.audience,
+    issuedAt,
+    nonce,
+    requestId,
+    identityHeader,
+    clientHeader,
+    graphqlBodyDigest(input.body),
+  ];
+  if (!safeEqual(hmac(input.secret, parts), match[3] ?? ''))
     return { kind: 'forged', reason: 'bad signature' };
   const client = clientHeader ? decodeClient(clientHeader) : null;
-  if (!identityHeader) return { kind: 'gateway', identity: null, client };
+  if (!identityHeader) return { kind: 'gateway', identity: null, client, nonce };
   const identity = decodeIdentity(identityHeader);
   return identity
-    ? { kind: 'gateway', identity, client }
+    ? { kind: 'gateway', identity, client, nonce }
     : { kind: 'forged', reason: 'malformed identity' };
+}
+
+/**
+ * SHA-256 of the query, variables and operation name as JSON. Both ends hash the values, not
+ * the raw bytes: JSON that was parsed and serialised again yields the same text.
+ */
+export function graphqlBodyDigest(body: SignedGraphQLBody): string {
+  const canonical = JSON.stringify([
+    body.query ?? null,
+    body.variables ?? null,
+    body.operationName ?? null,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
 }
 
 function encodeJson(value: object): string {

@@ -16,6 +16,8 @@ export function isDevelopmentSecret(value: unknown): boolean {
   return typeof value === 'string' && developmentSecrets.has(value);
 }
 
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
 /**
  * Variables every process shares. Services extend this object with their own keys
  * (`z.object({ ...baseEnvSchema, PORT: … })`).
@@ -37,6 +39,16 @@ export const baseEnvSchema = {
   INTERNAL_API_SECRET: secretWithDevelopmentDefault(
     'development-only-internal-api-secret-0123456789',
   ),
+  // Query limits, the same on the gateway and every subgraph (docs/gateway.md).
+  MAX_QUERY_DEPTH: positiveInt(10),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(15),
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  MAX_QUERY_TOKENS: positiveInt(2_000),
+  MAX_QUERY_COST: positiveInt(5_000),
+  /** Size assumed for a list of objects without `first`/`last`/`limit`. */
+  QUERY_COST_DEFAULT_LIST_SIZE: positiveInt(10),
+  /** Cost of each resolution of a field that takes `first`/`last`/`limit` (a query of its own). */
+  QUERY_COST_LIST_FETCH: z.coerce.number().int().min(0).default(200),
 };
 
 /** Signs access tokens (users subgraph) and verifies them (gateway); no other process has it. */

@@ -48,3 +48,10 @@ export class RateLimitedError extends AppError {
     super('RATE_LIMITED', message, { retryAfterSeconds });
   }
 }
+
+/** A subgraph or a dependency did not answer in time, or is down; retrying later may work. */
+export class ServiceUnavailableError extends AppError {
+  constructor(message = 'A service this request needs is unavailable, try again shortly') {
+    super('SERVICE_UNAVAILABLE', message);
+  }
+}

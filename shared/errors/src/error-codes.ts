@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'COUPON_ALREADY_CLAIMED',
   'COUPON_NOT_APPLICABLE',
   'COUPON_EXPIRED',
+  /** A subgraph or a dependency (Redis, MongoDB, another service) is down or too slow. */
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -35,7 +37,25 @@ export const GRAPHQL_REQUEST_CODES = [
   'OPERATION_RESOLUTION_FAILURE',
 ] as const;
 
-const publicCodes = new Set<string>([...ERROR_CODES, ...GRAPHQL_REQUEST_CODES]);
+/**
+ * Codes of documents refused by the query limits before anything runs; `extensions.limit` and
+ * `extensions.found` say by how much.
+ */
+export const QUERY_LIMIT_CODES = [
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_DIRECTIVES',
+  'TOO_MANY_TOKENS',
+  'QUERY_TOO_COSTLY',
+] as const;
+
+export type QueryLimitCode = (typeof QUERY_LIMIT_CODES)[number];
+
+const publicCodes = new Set<string>([
+  ...ERROR_CODES,
+  ...GRAPHQL_REQUEST_CODES,
+  ...QUERY_LIMIT_CODES,
+]);
 
 export function isPublicErrorCode(code: unknown): boolean {
   return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && publicCodes.has(code);

@@ -1,24 +1,55 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { isDependencyFailure } from './dependency-failure';
 import { isPublicErrorCode } from './error-codes';
 
 export interface MaskedErrorLogger {
   error(details: object, message: string): void;
 }
 
+export interface FormatErrorOptions {
+  /**
+   * Remove GraphQL's "Did you mean …?" hints, which name fields, arguments and enum values a
+   * caller did not ask for; on in production. @defaultValue false
+   */
+  hideSuggestions?: boolean;
+}
+
+const SUGGESTION = / ?Did you mean .+?\?(?=$|\n)/gs;
+
 /**
  * Keeps errors that carry a public code and masks everything else, so no internal message,
- * stack trace or driver detail ever reaches a client. Masked errors are logged in full.
+ * stack trace or driver detail ever reaches a client. A dependency that is down or too slow
+ * becomes SERVICE_UNAVAILABLE; other masked errors are logged in full.
  */
-export function formatError(logger: MaskedErrorLogger) {
+export function formatError(logger: MaskedErrorLogger, options: FormatErrorOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    // The gateway adds `serviceName` to subgraph errors; which subgraph failed is not the
+    // client's business.
+    const {
+      stacktrace: _stacktrace,
+      serviceName: _serviceName,
+      ...extensions
+    } = formatted.extensions ?? {};
+    const path = formatted.path ? { path: formatted.path } : {};
     if (isPublicErrorCode(extensions['code'])) {
-      return { ...formatted, extensions };
+      const message = options.hideSuggestions
+        ? formatted.message.replace(SUGGESTION, '')
+        : formatted.message;
+      return { ...formatted, message, extensions };
     }
-    logger.error({ err: unwrap(error), path: formatted.path }, 'masked internal error');
+    const cause = unwrap(error);
+    if (isDependencyFailure(cause)) {
+      logger.error({ err: cause, path: formatted.path }, 'dependency unavailable');
+      return {
+        message: 'A service this request needs is unavailable, try again shortly',
+        ...path,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
+    logger.error({ err: cause, path: formatted.path }, 'masked internal error');
     return {
       message: 'Internal server error',
-      ...(formatted.path ? { path: formatted.path } : {}),
+      ...path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };

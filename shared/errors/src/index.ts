@@ -1,4 +1,6 @@
 export * from './error-codes';
 export * from './app-errors';
-export { formatError } from './format-error';
+export { formatError, type FormatErrorOptions, type MaskedErrorLogger } from './format-error';
+export { isDependencyFailure } from './dependency-failure';
+export { QueryLimitError } from './query-limit-error';
 export { parseInput } from './parse-input';

@@ -8,6 +8,7 @@ import type { HttpService } from './http-service';
 import { internalRouter, type InternalRoute } from './internal-api';
 import { createSubgraphService, type SubgraphBaseContext } from './subgraph-service';
 import { openSubgraphRuntime, type SubgraphRuntime } from './subgraph-runtime';
+import { subgraphProtection } from './subgraph-protection';
 
 /** What every subgraph's configuration has: the shared variables, its database and port. */
 export type SubgraphConfig = BaseEnv & { dbName: string; port: number };
@@ -111,6 +112,7 @@ export async function createSubgraph<
     metrics: runtime.metrics,
     readiness: () => runtime.readiness(),
     buildContext: (base) => definition.context(base, parts),
+    protection: subgraphProtection(definition.name, config, runtime.redis),
     routers: routes.length
       ? [
           {

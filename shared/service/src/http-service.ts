@@ -4,7 +4,11 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Router } from 'express';
 import type { Logger } from '@shop/logger';
+import { ensureBody, jsonErrorHandler, jsonNotFound } from './body-errors';
 import type { ServiceMetrics } from './metrics';
+
+/** `/ready` answers within this time even when a check hangs; a hung check is not ready. */
+const READINESS_TIMEOUT_MS = 2_500;
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   logger: Logger;
@@ -14,6 +18,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   context: (req: Request) => Promise<TContext>;
   /** Named dependency checks for `/ready`; every one must be true. */
   readiness: () => Promise<Record<string, boolean>>;
+  /** More for `/ready` to show beside the checks, such as circuit states. */
+  readinessDetails?: () => Record<string, unknown>;
   /** Further routes, such as a service's internal API under `/internal`. */
   routers?: Array<{ path: string; router: Router }>;
 }
@@ -43,9 +49,15 @@ export function createHttpService<TContext extends BaseContext>(
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
-    const checks = await options.readiness();
+    const checks = await withTimeout(options.readiness(), READINESS_TIMEOUT_MS, {
+      timeout: false,
+    });
     const ready = Object.values(checks).every(Boolean);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'unavailable',
+      checks,
+      ...options.readinessDetails?.(),
+    });
   });
   for (const { path, router } of options.routers ?? []) app.use(path, router);
   app.get('/metrics', async (_req, res) => {
@@ -60,8 +72,11 @@ export function createHttpService<TContext extends BaseContext>(
       app.use(
         '/graphql',
         express.json({ limit: '1mb' }),
+        ensureBody,
         expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
       );
+      app.use(jsonNotFound);
+      app.use(jsonErrorHandler((err) => options.logger.error({ err }, 'request failed')));
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve());
@@ -76,4 +91,16 @@ export function createHttpService<TContext extends BaseContext>(
       else if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
     },
   };
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  try {
+    return await Promise.race([work.catch(() => fallback), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,12 +1,21 @@
 export { createMetrics, type ServiceMetrics } from './metrics';
-export { requestLoggingPlugin, metricsPlugin } from './plugins';
+export { requestLoggingPlugin, metricsPlugin, graphqlOverHttpStatusPlugin } from './plugins';
 export { createHttpService, type HttpService, type HttpServiceOptions } from './http-service';
 export {
   createSubgraphService,
   type SubgraphServiceOptions,
   type SubgraphBaseContext,
 } from './subgraph-service';
-export { queryLimitsRule, type QueryLimits } from './query-limits';
+export {
+  DEFAULT_QUERY_LIMITS,
+  queryLimits,
+  queryLimitsFromEnv,
+  type QueryLimits,
+  type QueryLimitsSetup,
+} from './query-limits';
+export { operationCost, type CostModel } from './query-cost';
+export { subgraphProtection, type SubgraphProtection } from './subgraph-protection';
+export { RedisNonceStore, type NonceStore } from './nonce-store';
 export {
   openSubgraphRuntime,
   type SubgraphRuntime,

@@ -1,6 +1,6 @@
 import { Router, json, type Request } from 'express';
 import { signInternalRequest, verifyInternalRequest } from '@shop/auth';
-import { AppError, type ErrorCode, isPublicErrorCode } from '@shop/errors';
+import { AppError, type ErrorCode, isPublicErrorCode, ServiceUnavailableError } from '@shop/errors';
 import type { Logger } from '@shop/logger';
 
 /** One operation of a service's internal API: authenticated, never part of the public graph. */
@@ -73,11 +73,15 @@ export interface InternalClientOptions {
   caller: string;
   audience: string;
   secret: string;
-  /** @defaultValue 5_000 */
+  /** Deadline of one call, body included. @defaultValue 2_000 */
   timeoutMs?: number;
 }
 
-/** Calls another service's internal API; coded errors are rethrown as the same AppError. */
+/**
+ * Calls another service's internal API; coded errors are rethrown as the same AppError. A
+ * service that cannot be reached, does not answer within `timeoutMs` or answers 502–504 is
+ * SERVICE_UNAVAILABLE.
+ */
 export class InternalClient {
   constructor(private readonly options: InternalClientOptions) {}
 
@@ -89,16 +93,24 @@ export class InternalClient {
       body,
       secret: this.options.secret,
     });
-    const response = await fetch(new URL(`/internal${path}`, this.options.baseUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body,
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
-    });
-    const parsed = (await response.json()) as {
-      data?: T;
-      error?: { code: string; message: string };
-    };
+    let response: Response;
+    let parsed: { data?: T; error?: { code: string; message: string } };
+    try {
+      response = await fetch(new URL(`/internal${path}`, this.options.baseUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 2_000),
+      });
+      if (response.status >= 502 && response.status <= 504) throw new ServiceUnavailableError();
+      parsed = (await response.json()) as typeof parsed;
+    } catch (error) {
+      if (error instanceof ServiceUnavailableError) throw error;
+      const name = (error as { name?: unknown }).name;
+      if (name === 'TimeoutError' || name === 'AbortError' || name === 'TypeError')
+        throw new ServiceUnavailableError();
+      throw error;
+    }
     if (response.ok) return parsed.data as T;
     const { code, message, ...details } = parsed.error ?? {
       code: 'INTERNAL_SERVER_ERROR',

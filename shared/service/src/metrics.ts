@@ -4,6 +4,8 @@ export interface ServiceMetrics {
   registry: Registry;
   operationDuration: Histogram<'operation_type' | 'outcome'>;
   errors: Counter<'code'>;
+  /** Documents refused by a query limit, by the refusal's code. */
+  limitRejections: Counter<'code'>;
 }
 
 /** One registry per process, with Node's default metrics and the GraphQL request metrics. */
@@ -24,6 +26,12 @@ export function createMetrics(service: string): ServiceMetrics {
     errors: new Counter({
       name: 'graphql_errors_total',
       help: 'GraphQL errors returned to callers, by extensions.code',
+      labelNames: ['code'],
+      registers: [registry],
+    }),
+    limitRejections: new Counter({
+      name: 'graphql_query_limit_rejections_total',
+      help: 'Documents refused by a query limit (depth, aliases, directives, tokens, cost)',
       labelNames: ['code'],
       registers: [registry],
     }),

@@ -1,6 +1,14 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
 import type { Logger } from '@shop/logger';
+import { prefersGraphQLResponseJson } from './media-type';
 import type { ServiceMetrics } from './metrics';
+
+/** The code of an error as Apollo hands it to plugins; a raw error may have no extensions. */
+function codeOf(error: GraphQLError): string {
+  const code: unknown = error.extensions?.['code'];
+  return typeof code === 'string' ? code : 'UNKNOWN';
+}
 
 interface LoggingContext extends BaseContext {
   requestId: string;
@@ -22,7 +30,7 @@ export function requestLoggingPlugin<
               operationName: operationName ?? null,
               operationType: operation?.operation ?? null,
               durationMs: Math.round(durationMs * 10) / 10,
-              errorCodes: errors?.map((error) => error.extensions['code'] ?? 'UNKNOWN'),
+              errorCodes: errors?.map(codeOf),
             },
             'graphql request',
           );
@@ -45,8 +53,36 @@ export function metricsPlugin<TContext extends BaseContext>(
             outcome: errors?.length ? 'error' : 'ok',
           });
           for (const error of errors ?? []) {
-            metrics.errors.inc({ code: String(error.extensions['code'] ?? 'UNKNOWN') });
+            metrics.errors.inc({ code: codeOf(error) });
           }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` gets 200 for a well-formed
+ * request whose document fails to parse or validate, or whose variables do not coerce (the
+ * errors are in the body); 4xx for those is reserved for `application/graphql-response+json`.
+ * Malformed HTTP requests (no query, bad JSON) keep their 400.
+ */
+export function graphqlOverHttpStatusPlugin<
+  TContext extends BaseContext,
+>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response }) {
+          if (response.http.status !== 400 || response.body.kind !== 'single') return;
+          const { errors } = response.body.singleResult;
+          if (
+            !errors?.length ||
+            errors.some((error) => error.extensions?.['code'] === 'BAD_REQUEST')
+          )
+            return;
+          if (prefersGraphQLResponseJson(request.http?.headers.get('accept'))) return;
+          response.http.status = 200;
         },
       };
     },

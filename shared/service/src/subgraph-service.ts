@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -8,23 +9,22 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
-import { GraphQLError, Kind } from 'graphql';
-import { verifyGatewayRequest, type ClientInfo, type Identity } from '@shop/auth';
-import { ForbiddenError, formatError } from '@shop/errors';
+import type { ClientInfo, Identity } from '@shop/auth';
+import { formatError } from '@shop/errors';
 import type { Logger } from '@shop/logger';
-import { randomUUID } from 'node:crypto';
+import { gatewayCaller } from './gateway-caller';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http-service';
 import type { ServiceMetrics } from './metrics';
-import { metricsPlugin, requestLoggingPlugin } from './plugins';
+import { graphqlOverHttpStatusPlugin, metricsPlugin, requestLoggingPlugin } from './plugins';
+import type { SubgraphProtection } from './subgraph-protection';
+import { queryLimits } from './query-limits';
 
 /** What every subgraph's context starts from. */
 export interface SubgraphBaseContext {
   requestId: string;
-  /** The caller, only when the gateway vouched for it. */
+  /** The caller, as the gateway vouched for it; null for anonymous callers. */
   identity: Identity | null;
-  /** True when the request carries a valid gateway signature. */
-  fromGateway: boolean;
-  /** The end client's address and user agent, as the gateway signed them; null otherwise. */
+  /** The end client's address and user agent, as the gateway signed them. */
   client: ClientInfo | null;
   logger: Logger;
 }
@@ -40,18 +40,29 @@ export interface SubgraphServiceOptions<TContext extends SubgraphBaseContext> {
   readiness: () => Promise<Record<string, boolean>>;
   /** Adds the subgraph's loaders and services to the base context, per request. */
   buildContext: (base: SubgraphBaseContext) => TContext;
+  /** Query limits, the nonce store and error hiding; see {@link subgraphProtection}. */
+  protection: SubgraphProtection;
   routers?: HttpServiceOptions<TContext>['routers'];
 }
 
 /**
- * An Apollo subgraph behind the shared HTTP face. Identity is accepted only with the gateway's
- * signature; a request that sends an identity without valid proof is refused with 401, and the
- * federation fields `_entities` and `_service` answer only the gateway.
+ * An Apollo subgraph behind the shared HTTP face. It answers only requests the gateway signed
+ * (that exact body, a nonce never seen before, within the signature's window): anything else is
+ * refused with 401 before it is parsed, so `_entities`, `_service` and every other field are
+ * out of reach of whoever finds the port. The gateway's query limits apply here too.
  */
 export function createSubgraphService<TContext extends SubgraphBaseContext>(
   options: SubgraphServiceOptions<TContext>,
 ): HttpService {
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers });
+  const { limits, nonces, hideSchemaDetails } = options.protection;
+  const limitsSetup = queryLimits<TContext>(limits, options.metrics);
+  const caller = gatewayCaller({
+    audience: options.name,
+    secret: options.signingSecret,
+    nonces,
+    logger: options.logger,
+  });
   return createHttpService<TContext>({
     logger: options.logger,
     metrics: options.metrics,
@@ -62,62 +73,32 @@ export function createSubgraphService<TContext extends SubgraphBaseContext>(
         schema,
         introspection: false,
         includeStacktraceInErrorResponses: false,
-        formatError: formatError(options.logger),
+        hideSchemaDetailsFromClientErrors: hideSchemaDetails,
+        // Only the gateway calls, and it never sends persisted-query hashes.
+        persistedQueries: false,
+        formatError: formatError(options.logger, { hideSuggestions: hideSchemaDetails }),
+        parseOptions: limitsSetup.parseOptions,
+        validationRules: limitsSetup.validationRules,
         plugins: [
           ApolloServerPluginDrainHttpServer({ httpServer }),
           ApolloServerPluginLandingPageDisabled(),
           // Traces are for Apollo Studio, which we do not use; they only cost time.
           ApolloServerPluginInlineTraceDisabled(),
-          federationFieldsOnlyForGateway<TContext>(),
+          ...limitsSetup.plugins,
+          graphqlOverHttpStatusPlugin<TContext>(),
           requestLoggingPlugin<TContext>(),
           metricsPlugin<TContext>(options.metrics),
         ],
       }),
     context: async (req) => {
-      const proof = verifyGatewayRequest({
-        audience: options.name,
-        secret: options.signingSecret,
-        headers: req.headers,
-      });
-      const requestId =
-        proof.kind === 'gateway' ? String(req.headers['x-request-id']) : randomUUID();
-      const logger = options.logger.child({ reqId: requestId });
-      if (proof.kind === 'forged') {
-        logger.warn({ reason: proof.reason }, 'refused request with unproven identity');
-        throw new GraphQLError('Identity could not be verified', {
-          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-        });
-      }
-      const fromGateway = proof.kind === 'gateway';
+      const proof = await caller(req);
+      const logger = options.logger.child({ reqId: proof.requestId });
       return options.buildContext({
-        requestId,
-        identity: fromGateway ? proof.identity : null,
-        client: fromGateway ? proof.client : null,
-        fromGateway,
+        requestId: proof.requestId ?? randomUUID(),
+        identity: proof.identity,
+        client: proof.client,
         logger,
       });
     },
   });
-}
-
-const GATEWAY_ONLY_FIELDS = new Set(['_entities', '_service']);
-
-function federationFieldsOnlyForGateway<
-  TContext extends SubgraphBaseContext,
->(): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, contextValue }) {
-          if (contextValue.fromGateway || !operation) return;
-          const asksForFederationField = operation.selectionSet.selections.some(
-            (selection) =>
-              selection.kind === Kind.FIELD && GATEWAY_ONLY_FIELDS.has(selection.name.value),
-          );
-          if (asksForFederationField)
-            throw new ForbiddenError('Only the gateway may query federation fields');
-        },
-      };
-    },
-  };
 }

@@ -17,8 +17,8 @@ export interface GatewayResult<TData> {
 }
 
 /**
- * Calls a subgraph the way the gateway does, with a signed identity, for tests of a single
- * subgraph (its `_entities` resolution above all).
+ * Calls a subgraph the way the gateway does, with a signed identity over this very body and a
+ * fresh nonce, for tests of a single subgraph (its `_entities` resolution above all).
  */
 export async function callAsGateway<TData = Record<string, unknown>>(
   call: GatewayCall,
@@ -30,6 +30,7 @@ export async function callAsGateway<TData = Record<string, unknown>>(
     identity: call.identity ?? null,
     requestId: `test-${Date.now()}`,
     secret: call.secret,
+    body: { query, variables },
   });
   const response = await fetch(call.url, {
     method: 'POST',

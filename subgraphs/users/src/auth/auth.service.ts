@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { requireUser, signAccessToken, type ClientInfo, type Identity } from '@shop/auth';
-import { AppError, RateLimitedError } from '@shop/errors';
+import { AppError, BadUserInputError, RateLimitedError } from '@shop/errors';
 import type { Logger } from '@shop/logger';
 import { normalizeEmail } from '../account/account-input';
 import type { UserDocument, UserModel } from '../user/user.model';
@@ -30,6 +30,18 @@ export interface AuthServiceDeps {
 
 const UNKNOWN_CLIENT: ClientInfo = { ip: 'unknown', userAgent: '' };
 
+/** No account has a longer email or password, so longer input is refused before any work. */
+const MAX_EMAIL_LENGTH = 254;
+const MAX_PASSWORD_LENGTH = 1_024;
+
+/** BAD_USER_INPUT for input no account can match: empty, or longer than any can be. */
+function assertLoginInput(email: string, password: string): void {
+  if (!email.trim() || email.length > MAX_EMAIL_LENGTH)
+    throw new BadUserInputError('Enter your email address', 'email');
+  if (!password || password.length > MAX_PASSWORD_LENGTH)
+    throw new BadUserInputError('Enter your password', 'password');
+}
+
 /** Same error, same message, for an unknown email and a wrong password. */
 function invalidCredentials(): AppError {
   return new AppError('INVALID_CREDENTIALS', 'The email or password is incorrect');
@@ -46,9 +58,11 @@ export class AuthService {
   /**
    * Checks the password and opens a session. Every attempt is recorded; too many from one
    * address answer RATE_LIMITED, and `LOGIN_MAX_FAILURES` consecutive failures lock the
-   * account (ACCOUNT_LOCKED with `retryAfterSeconds`) even for the right password.
+   * account (ACCOUNT_LOCKED with `retryAfterSeconds`) even for the right password. An empty
+   * (or impossibly long) email or password is BAD_USER_INPUT and records nothing.
    */
   async login(email: string, password: string, client: ClientInfo | null): Promise<AuthResult> {
+    assertLoginInput(email, password);
     const from = client ?? UNKNOWN_CLIENT;
     const normalized = normalizeEmail(email);
     const user = await this.deps.users.findOne({ email: normalized }).lean<UserDocument>();

@@ -1,0 +1,1 @@
+module.exports = { ...require('@shop/testing/jest.unit'), rootDir: __dirname };
