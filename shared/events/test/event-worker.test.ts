@@ -70,16 +70,17 @@ describe('event queues and the event worker', () => {
     malformed.payload = { orderId: 'o-2', units: 'many' };
     await queue.add(paid.type, malformed, { jobId: 'malformed' });
     await queue.add(other.type, toEventJob(other.create({ orderId: 'o-3' })), { jobId: 'other' });
-    const failed = await waitFor('the malformed job to fail', async () => {
-      const job = await queue.getJob('malformed');
-      return job && (await job.isFailed()) ? job : undefined;
-    });
+    // The state first, then the job: a job read before it settled would show stale counters.
+    await waitFor('the malformed job to fail', async () =>
+      (await queue.getJobState('malformed')) === 'failed' ? true : undefined,
+    );
+    const failed = (await queue.getJob('malformed'))!;
     expect(failed.attemptsMade).toBe(1);
     expect(failed.failedReason).toMatch(/malformed shop.order.paid event/);
-    const ignored = await waitFor('the other job to complete', async () => {
-      const job = await queue.getJob('other');
-      return job && (await job.isCompleted()) ? job : undefined;
-    });
+    await waitFor('the other job to complete', async () =>
+      (await queue.getJobState('other')) === 'completed' ? true : undefined,
+    );
+    const ignored = (await queue.getJob('other'))!;
     expect(ignored.returnvalue).toBe('ignored');
     expect(handled).toHaveLength(1);
   });
