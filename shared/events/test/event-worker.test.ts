@@ -85,3 +85,48 @@ describe('event queues and the event worker', () => {
     expect(handled).toHaveLength(1);
   });
 });
+
+describe('a route with its own job options, and the dead letter of its consumer', () => {
+  it('retries as the route says, then reports the final failure once', async () => {
+    const redis = createRedis(String(process.env['REDIS_URL']));
+    const connection = { redisUrl: String(process.env['REDIS_URL']), prefix: uniqueName('dl') };
+    const failures: Array<{ jobId: string | undefined; final: boolean }> = [];
+    const worker = eventWorker({
+      consumer: 'outside',
+      connection,
+      redis,
+      logger,
+      handlers: [
+        on(paid, async () => {
+          throw new Error('the outside party is down');
+        }),
+      ],
+      onFailed: (job, _error, final) => failures.push({ jobId: job.id, final }),
+    });
+    worker.start();
+    const dispatcher = eventQueueDispatcher(
+      { consumer: 'outside', jobOptions: { attempts: 3, backoff: { type: 'fixed', delay: 10 } } },
+      connection,
+    );
+    const queue = createQueue<EventJob>(eventQueueName('outside'), connection);
+    try {
+      const event = paid.create({ orderId: 'o-9', units: 1 });
+      await dispatcher.dispatch([event]);
+      const failed = await waitFor('the job to use its attempts', async () => {
+        const probe = await queue.getJob(event.id);
+        return probe && (await probe.isFailed()) ? queue.getJob(event.id) : undefined;
+      });
+      expect(failed?.attemptsMade).toBe(3);
+      expect(failures).toEqual([
+        { jobId: event.id, final: false },
+        { jobId: event.id, final: false },
+        { jobId: event.id, final: true },
+      ]);
+    } finally {
+      await worker.stop();
+      await dispatcher.close();
+      await queue.close();
+      await redis.quit();
+    }
+  });
+});

@@ -16,3 +16,4 @@ export {
 } from './notification-jobs';
 export { NotificationProducer, createNotificationProducer } from './notification-producer';
 export { emailBase, notificationBase, smsBase } from './notifications/common';
+export { DATA_PLATFORM_CONSUMER, dataPlatformJobOptions } from './data-platform-jobs';
