@@ -96,14 +96,17 @@ export class OrderPlacementService {
       .lean<OrderDocument>();
     if (written) return written;
     const placement = await this.prepare(buyerId, input, orderId);
-    const { window, payBy } = this.paymentWindow();
+    // The order is placed, and its payment window opens, as its stock is about to be reserved.
+    const placedAt = new Date();
+    const window = this.options.paymentWindowSeconds;
+    const payBy = new Date(placedAt.getTime() + window * 1_000);
     const reservation = await this.options.products.reserve(
       orderId.toHexString(),
       placement.requested,
       window,
     );
     await this.options.crash.at('after-reserve');
-    const order = await this.write(placement, payBy, new Date(reservation.expiresAt));
+    const order = await this.write(placement, placedAt, payBy, new Date(reservation.expiresAt));
     await this.options.timeouts.schedule(order._id.toHexString(), payBy).catch((err: unknown) => {
       this.options.logger.warn(
         { orderId: order._id.toHexString(), err },
@@ -138,18 +141,13 @@ export class OrderPlacementService {
     };
   }
 
-  private paymentWindow() {
-    const window = this.options.paymentWindowSeconds;
-    return { window, payBy: new Date(Date.now() + window * 1_000) };
-  }
-
   private async write(
     placement: Placement,
+    now: Date,
     payBy: Date,
     reservedUntil: Date,
   ): Promise<OrderDocument> {
     const { orderId, buyerId, priced } = placement;
-    const now = new Date();
     const number = await nextOrderNumber(this.options.counters, now);
     const document: Omit<OrderDocument, 'outbox'> = {
       _id: orderId,
