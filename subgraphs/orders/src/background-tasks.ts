@@ -22,6 +22,7 @@ export function ordersBackgroundTasks({
   models,
   services,
 }: OrdersParts): BackgroundTask[] {
+  if (config.ORDERS_BACKGROUND_TASKS === 'off') return [closing(services.timeouts)];
   const relay = new OutboxRelay({
     name: 'orders',
     sources: [mongoOutboxSource(models.orders)],
