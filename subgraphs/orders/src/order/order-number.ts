@@ -41,10 +41,13 @@ export async function nextOrderNumber(
   const day = koreanDay(at);
   for (let attempt = 0; ; attempt += 1) {
     try {
-      const counter = await counters
-        .findOneAndUpdate({ _id: day }, { $inc: { seq: 1 } }, { upsert: true, new: true })
+      // The counter as it was before this $inc, plus one. (Asking for the new document instead
+      // is also atomic on MongoDB, but mongo-java-server returns its live copy after releasing
+      // its lock, so two concurrent increments could both read the later value.)
+      const before = await counters
+        .findOneAndUpdate({ _id: day }, { $inc: { seq: 1 } }, { upsert: true, new: false })
         .lean<OrderNumberCounter>();
-      return formatOrderNumber(day, counter?.seq ?? 1);
+      return formatOrderNumber(day, (before?.seq ?? 0) + 1);
     } catch (error) {
       // Two first orders of a day raced to create the counter: the loser increments it now.
       if ((error as { code?: number }).code !== 11000 || attempt >= 2) throw error;
