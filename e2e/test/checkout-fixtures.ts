@@ -78,11 +78,22 @@ const BALANCE_FIELDS =
 
 type Input = Record<string, unknown>;
 
-/** The checkout operations of the public contract, as one caller (anonymous without a token). */
-export function checkoutClient(stack: Stack, token?: string) {
-  const options = token ? { token } : {};
+/** Sends an operation as a caller; the stack's own client unless a keep-alive pool is given. */
+export type Transport = <T>(
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+) => Promise<GraphQLResult<T>>;
+
+/**
+ * The checkout operations of the public contract, as one caller (anonymous without a token),
+ * through the stack's client or a keep-alive pool (`keepAliveClient(stack.gatewayUrl).query`).
+ */
+export function checkoutClient(stack: Stack, token?: string, transport?: Transport) {
   const run = <T>(query: string, variables: Record<string, unknown>): Promise<GraphQLResult<T>> =>
-    stack.query<T>(query, variables, options);
+    transport
+      ? transport<T>(query, variables, token)
+      : stack.query<T>(query, variables, token ? { token } : {});
   return {
     createOrder: (input: Input, idempotencyKey: string = randomUUID()) =>
       run<{ createOrder: OrderView }>(

@@ -39,7 +39,9 @@ export interface IdempotencyOptions {
   waitMs: number;
 }
 
-const POLL_MS = 50;
+/** Duplicates look again after 20 ms, then less and less often, with jitter, up to every 250 ms. */
+const FIRST_POLL_MS = 20;
+const MAX_POLL_MS = 250;
 
 type ClaimOutcome =
   { kind: 'claimed'; claim: Claim } | { kind: 'completed'; resultRef: string } | { kind: 'busy' };
@@ -82,14 +84,14 @@ export class IdempotencyService {
     const key = parseInput(idempotencyKeyInput, call.key, 'idempotencyKey');
     const fingerprint = fingerprintOf(call.operation, call.input);
     const deadline = Date.now() + this.options.waitMs;
-    for (;;) {
+    for (let pause = FIRST_POLL_MS; ; pause = Math.min(MAX_POLL_MS, pause * 1.5)) {
       const outcome = await this.claim(call, key, fingerprint);
       if (outcome.kind === 'completed') return call.replay(outcome.resultRef);
       if (outcome.kind === 'claimed') return this.execute(call, outcome.claim);
       if (Date.now() > deadline) {
         throw new ConflictError('A request with this idempotency key is still in progress');
       }
-      await sleep(POLL_MS);
+      await sleep(pause * (0.5 + Math.random() / 2));
     }
   }
 
