@@ -84,8 +84,8 @@ export class IdempotencyService {
     const key = parseInput(idempotencyKeyInput, call.key, 'idempotencyKey');
     const fingerprint = fingerprintOf(call.operation, call.input);
     const deadline = Date.now() + this.options.waitMs;
-    for (let pause = FIRST_POLL_MS; ; pause = Math.min(MAX_POLL_MS, pause * 1.5)) {
-      const outcome = await this.claim(call, key, fingerprint);
+    for (let pause = 0; ; pause = Math.min(MAX_POLL_MS, Math.max(FIRST_POLL_MS, pause * 1.5))) {
+      const outcome = await this.claim(call, key, fingerprint, pause === 0);
       if (outcome.kind === 'completed') return call.replay(outcome.resultRef);
       if (outcome.kind === 'claimed') return this.execute(call, outcome.claim);
       if (Date.now() > deadline) {
@@ -95,12 +95,19 @@ export class IdempotencyService {
     }
   }
 
+  /** Claims the key, or says whether it is completed or busy; `insertFirst` on the first round. */
   private async claim<T>(
     call: IdempotentCall<T>,
     key: string,
     fingerprint: string,
+    insertFirst: boolean,
   ): Promise<ClaimOutcome> {
     const scope = { buyerId: call.buyerId, operation: call.operation, key };
+    if (insertFirst) {
+      // A new key, the common case, costs one insert; only a key already there is read.
+      const inserted = await this.insert(scope, fingerprint, call.resultRef);
+      if (inserted.kind === 'claimed') return inserted;
+    }
     const existing = await this.keys.findOne(scope).lean<IdempotencyKeyDocument>();
     if (!existing) return this.insert(scope, fingerprint, call.resultRef);
     if (existing.fingerprint !== fingerprint) {

@@ -79,7 +79,12 @@ export class OrderPlacementService {
       input,
       execute: async (claim) => ({
         resultRef: claim.resultRef,
-        result: await this.place(buyer.userId, input, new Types.ObjectId(claim.resultRef)),
+        result: await this.place(
+          buyer.userId,
+          input,
+          new Types.ObjectId(claim.resultRef),
+          claim.resumed,
+        ),
       }),
       replay: (orderId) => this.read(new Types.ObjectId(orderId)),
     });
@@ -89,11 +94,12 @@ export class OrderPlacementService {
     buyerId: string,
     input: CreateOrderInput,
     orderId: Types.ObjectId,
+    resumed: boolean,
   ): Promise<OrderDocument> {
     // A retry that took over a request which died after writing the order finds it here.
-    const written = await this.options.orders
-      .findById(orderId, WITHOUT_OUTBOX)
-      .lean<OrderDocument>();
+    const written = resumed
+      ? await this.options.orders.findById(orderId, WITHOUT_OUTBOX).lean<OrderDocument>()
+      : null;
     if (written) return written;
     const placement = await this.prepare(buyerId, input, orderId);
     // The order is placed, and its payment window opens, as its stock is about to be reserved.
