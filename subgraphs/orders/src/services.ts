@@ -13,6 +13,7 @@ import { OrderPlacementService } from './order/order-placement.service';
 import { ReservationSteps } from './order/order-reservation';
 import { OrderTimeoutScheduler } from './order/order-timeouts';
 import { PaymentRecovery } from './payment/payment-recovery';
+import { PaymentRefunds } from './payment/payment-refunds';
 import { PaymentSaga } from './payment/payment-saga';
 import { PaymentService } from './payment/payment.service';
 import { TossCardProvider } from './payment/toss-card.provider';
@@ -57,6 +58,7 @@ export function createOrdersServices({
     stock,
     carts,
     card,
+    refunds: new PaymentRefunds(ledger, card),
     crash,
     logger,
     lateApprovalWatchMs: LATE_APPROVAL_WATCH_MS,

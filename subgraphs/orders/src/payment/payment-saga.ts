@@ -1,5 +1,4 @@
 import { Types } from 'mongoose';
-import { orderPaid, paymentFailed, paymentSucceeded } from '@shop/contracts';
 import { AppError, ConflictError } from '@shop/errors';
 import { WITHOUT_OUTBOX } from '@shop/events';
 import type { Logger } from '@shop/logger';
@@ -10,6 +9,8 @@ import type { ReservationSteps } from '../order/order-reservation';
 import { SYSTEM, invalidTransition, transition, type Actor } from '../order/order-state';
 import type { OrderDocument, OrderModel, PaymentMethod, PaymentRecord } from '../order/order.model';
 import type { CardPaymentProvider } from './card-payment-provider';
+import { failedEvent, paidEvents } from './payment-events';
+import type { PaymentRefunds } from './payment-refunds';
 
 export interface PaymentSagaOptions {
   orders: OrderModel;
@@ -17,6 +18,7 @@ export interface PaymentSagaOptions {
   stock: ReservationSteps;
   carts: CartClient;
   card: CardPaymentProvider;
+  refunds: PaymentRefunds;
   crash: CrashHook;
   logger: Logger;
   /** How long the PG is watched for a late approval after a card attempt was given up. */
@@ -37,7 +39,6 @@ const ACTIVE_STEPS = ['STARTED', 'UNKNOWN'];
 
 /** The balance entry references of an attempt: one per attempt, so a step repeated writes one. */
 export const paymentReference = (attemptId: string) => `payment:${attemptId}`;
-export const refundReference = (attemptId: string) => `refund:${attemptId}`;
 
 /**
  * The payment saga (docs/checkout.md, "Payment saga"): intent → money → capture → stock
@@ -245,7 +246,10 @@ export class PaymentSaga {
       { orderId: order._id.toHexString() },
       'money taken for a dropped attempt',
     );
-    await this.refund({ ...order, payment: { ...order.payment, paymentKey: capture.paymentKey } });
+    await this.options.refunds.giveBack({
+      ...order,
+      payment: { ...order.payment, paymentKey: capture.paymentKey },
+    });
     return current;
   }
 
@@ -281,7 +285,7 @@ export class PaymentSaga {
 
   /** The order could not be completed after money was taken: refund, cancel, release. */
   private async giveBack(order: PayingOrder): Promise<OrderDocument> {
-    await this.refund(order);
+    await this.options.refunds.giveBack(order);
     const { payment } = order;
     const at = new Date();
     const cancelled = await transition(this.options.orders, order, {
@@ -305,27 +309,6 @@ export class PaymentSaga {
     return { ...cancelled, reservation: { ...cancelled.reservation, status: 'RELEASED' } };
   }
 
-  /** Gives an attempt's money back: a REFUND entry, or a cancel at the PG; both idempotent. */
-  private async refund(order: PayingOrder): Promise<void> {
-    const { payment } = order;
-    if (payment.method === 'BALANCE') {
-      await this.options.ledger.apply(order.buyerId, {
-        reference: refundReference(payment.id),
-        kind: 'REFUND',
-        amount: payment.amount.amount,
-        orderId: order._id.toHexString(),
-      });
-      return;
-    }
-    if (!payment.paymentKey) throw new Error(`card attempt ${payment.id} has no payment key`);
-    await this.options.card.cancel({
-      paymentKey: payment.paymentKey,
-      amount: payment.amount.amount,
-      reason: 'The order could not be completed',
-      idempotencyKey: `cancel-${payment.id}`,
-    });
-  }
-
   /** Declined: the order is PAYMENT_FAILED with the reason, and its stock goes back on sale. */
   private async decline(order: PayingOrder, code: string, message: string, actor: Actor) {
     const { payment } = order;
@@ -344,12 +327,7 @@ export class PaymentSaga {
         'payment.updatedAt': at,
         'reservation.status': 'RELEASING',
       },
-      events: [
-        paymentFailed.create(
-          { ...paymentRef(order), failureCode: code, failureMessage: message },
-          at,
-        ),
-      ],
+      events: [failedEvent(order, code, message, at)],
       at,
     });
     if (!failed) return this.reload(order._id);
@@ -427,25 +405,4 @@ function refusalToPay(order: OrderDocument, now: Date): AppError {
     });
   }
   return new ConflictError('The order changed meanwhile; try again');
-}
-
-function paymentRef(order: PayingOrder) {
-  return {
-    orderId: order._id.toHexString(),
-    number: order.number,
-    buyerId: order.buyerId,
-    paymentId: order.payment.id,
-    method: order.payment.method,
-    amount: order.payment.amount,
-  };
-}
-
-/** What a paid order tells: the catalog counts its units, analytics its money. */
-function paidEvents(order: PayingOrder, at: Date) {
-  const approvedAt = (order.payment.approvedAt ?? at).toISOString();
-  const lines = order.lines.map(({ productId, quantity }) => ({ productId, quantity }));
-  return [
-    orderPaid.create({ orderId: order._id.toHexString(), paidAt: at.toISOString(), lines }, at),
-    paymentSucceeded.create({ ...paymentRef(order), approvedAt }, at),
-  ];
 }
