@@ -12,6 +12,10 @@ export const PAYMENT_TIMEOUT = 'PAYMENT_TIMEOUT';
 
 const SWEEP_BATCH = 100;
 
+/** What a timeout did: cancelled the order, found it settled otherwise, or found it not due. */
+export type TimeoutOutcome =
+  { kind: 'cancelled' } | { kind: 'settled' } | { kind: 'not-due'; dueAt: Date };
+
 /**
  * Cancelling unpaid orders: by the buyer or staff (cancelOrder), and by the system when the
  * payment window closes (the order's delayed job, and the sweeper behind it). Either way the
@@ -53,16 +57,18 @@ export class OrderCancellationService {
 
   /**
    * Cancels an order still unpaid at its `payBy` (reason PAYMENT_TIMEOUT) and releases its stock.
-   * A paid or cancelled order, an order with a payment under way (the saga decides it), and one
-   * whose window is still open are left alone. Returns whether it cancelled.
+   * A paid or cancelled order, and an order with a payment under way (the saga decides it), are
+   * left alone; an order whose window is still open says when it is due.
    */
-  async timeOut(orderId: string): Promise<boolean> {
+  async timeOut(orderId: string): Promise<TimeoutOutcome> {
     const order = await this.orders.findById(orderId, WITHOUT_OUTBOX).lean<OrderDocument>();
-    if (!order || order.status !== 'PENDING_PAYMENT') return false;
+    if (!order || order.status !== 'PENDING_PAYMENT') return { kind: 'settled' };
+    const now = new Date();
+    if (order.payBy > now) return { kind: 'not-due', dueAt: order.payBy };
     const cancelled = await this.cancelUnpaid(order, SYSTEM, PAYMENT_TIMEOUT, {
-      payBy: { $lte: new Date() },
+      payBy: { $lte: now },
     });
-    return cancelled !== null;
+    return { kind: cancelled ? 'cancelled' : 'settled' };
   }
 
   /** The safety net behind the delayed jobs: times out every unpaid order past its window. */
@@ -72,7 +78,9 @@ export class OrderCancellationService {
       .limit(SWEEP_BATCH)
       .lean();
     let cancelled = 0;
-    for (const { _id } of due) if (await this.timeOut(_id.toHexString())) cancelled += 1;
+    for (const { _id } of due) {
+      if ((await this.timeOut(_id.toHexString())).kind === 'cancelled') cancelled += 1;
+    }
     return cancelled;
   }
 

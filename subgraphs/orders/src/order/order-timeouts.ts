@@ -1,4 +1,4 @@
-import { Worker, type Queue } from 'bullmq';
+import { DelayedError, Worker, type Queue } from 'bullmq';
 import {
   ORDER_TIMEOUT_QUEUE,
   createQueue,
@@ -57,7 +57,15 @@ export function orderTimeoutTasks(options: {
       redis = createRedis(options.connection.redisUrl, { forQueues: true });
       worker = new Worker(
         ORDER_TIMEOUT_QUEUE,
-        async (job) => options.cancellation.timeOut(orderTimeoutJobSchema.parse(job.data).orderId),
+        async (job, token) => {
+          const outcome = await options.cancellation.timeOut(
+            orderTimeoutJobSchema.parse(job.data).orderId,
+          );
+          if (outcome.kind !== 'not-due' || !token) return outcome.kind;
+          // Fired a moment early (clocks of Redis and this process differ): wait for payBy.
+          await job.moveToDelayed(outcome.dueAt.getTime(), token);
+          throw new DelayedError();
+        },
         { connection: redis, prefix: options.connection.prefix ?? 'shop', concurrency: 4 },
       );
       worker.on('error', (err) =>
