@@ -124,6 +124,8 @@ describe('orders unpaid at payBy', () => {
         ['CANCELED', 0],
       ]);
       expect(await stockOf(stack, product)).toMatchObject({ onHand: 5, reserved: 0, available: 5 });
+      const mail = await waitForMail(buyer.email, /취소되었습니다/);
+      expect(mail.text).toContain('결제하신 23,000원은 환불되었습니다.');
     } finally {
       await pgSandbox.setHangMs(30_000);
     }

@@ -94,6 +94,16 @@ describe('order mail templates', () => {
       reason: 'PAYMENT_TIMEOUT',
     });
     expect(timedOut.text).toContain('The payment window closed before the order was paid.');
+    expect(timedOut.text).not.toContain('refunded');
+    const refunded = renderEmail({
+      ...base,
+      locale: 'ko',
+      template: 'order-cancelled',
+      cause: 'PAYMENT_TIMEOUT',
+      reason: 'PAYMENT_TIMEOUT',
+      refunded: { amount: 23_000, currency: 'KRW' },
+    });
+    expect(refunded.text).toContain('결제하신 23,000원은 환불되었습니다.');
     const byBuyer = renderEmail({
       ...base,
       locale: 'ko',

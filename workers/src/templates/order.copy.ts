@@ -75,7 +75,11 @@ export const orderEmailCopy: EmailCopyBook<
     'order-cancelled': (job) => ({
       subject: `[Shop] 주문 ${job.orderNumber}이(가) 취소되었습니다`,
       greeting: `${job.name}님, 안녕하세요.`,
-      lines: [cancelReason(job, 'ko'), `주문 금액: ${won(job.total, 'ko')}`],
+      lines: [
+        cancelReason(job, 'ko'),
+        `주문 금액: ${won(job.total, 'ko')}`,
+        ...(job.refunded ? [`결제하신 ${won(job.refunded, 'ko')}은 환불되었습니다.`] : []),
+      ],
       closing: '감사합니다. Shop 드림',
     }),
   },
@@ -103,7 +107,11 @@ export const orderEmailCopy: EmailCopyBook<
     'order-cancelled': (job) => ({
       subject: `[Shop] Order ${job.orderNumber} was cancelled`,
       greeting: `Hi ${job.name},`,
-      lines: [cancelReason(job, 'en'), `Order total: ${won(job.total, 'en')}`],
+      lines: [
+        cancelReason(job, 'en'),
+        `Order total: ${won(job.total, 'en')}`,
+        ...(job.refunded ? [`We refunded the ${won(job.refunded, 'en')} you paid.`] : []),
+      ],
       closing: 'Thank you, the Shop team',
     }),
   },

@@ -32,5 +32,7 @@ export const orderEmails = [
     /** PAYMENT_TIMEOUT when the payment window closed; otherwise who cancelled. */
     cause: z.enum(['PAYMENT_TIMEOUT', 'BUYER', 'STAFF']),
     reason: z.string().max(500),
+    /** Money that was taken and given back (a payment approved after the window closed). */
+    refunded: money.optional(),
   }),
 ] as const;

@@ -50,7 +50,14 @@ function mailFor({ event, change }: Change, order: OrderDocument) {
       : change.by === change.buyerId
         ? ('BUYER' as const)
         : ('STAFF' as const);
-  return { ...base, template: 'order-cancelled' as const, cause, reason: change.reason ?? '' };
+  const refunded = order.refunded.amount > 0 ? { refunded: order.refunded } : {};
+  return {
+    ...base,
+    template: 'order-cancelled' as const,
+    cause,
+    reason: change.reason ?? '',
+    ...refunded,
+  };
 }
 
 /**
