@@ -34,6 +34,8 @@ describe('payments that fail, hang or meet an outage', () => {
     catalog = await CartCatalog.seed(stack, 20);
   });
   afterAll(async () => {
+    // The sandboxes are shared with the test files that follow: leave them as found.
+    await pgSandbox.failNext(0);
     await pgSandbox.setHangMs(DEFAULT_HANG_MS);
     await dataPlatform.setOutage(false);
     await stack.stop();

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createQueue, ORDER_TIMEOUT_QUEUE, orderTimeoutJobId } from '@shop/jobs';
 import { pgSandbox, waitFor } from '@shop/testing';
 import { errorCodes, startStack, waitForMail, type Stack } from '../src';
@@ -111,7 +112,9 @@ describe('orders unpaid at payBy', () => {
       );
       expect(payOrder.payment.status).toBe('PENDING');
       // The PG is unreachable to the reconciler until the window has closed.
-      await pgSandbox.failNext(30);
+      await pgSandbox.failNext(1_000);
+      await sleep(Math.max(0, Date.parse(order.payBy ?? '') + 500 - Date.now()));
+      await pgSandbox.failNext(0);
       const ended = await cancelled(order.id);
       expect(ended.payment).toMatchObject({ status: 'REFUNDED', refunded: { amount: 23_000 } });
       expect(ended.refunded.amount).toBe(23_000);
@@ -127,6 +130,7 @@ describe('orders unpaid at payBy', () => {
       const mail = await waitForMail(buyer.email, /취소되었습니다/);
       expect(mail.text).toContain('결제하신 23,000원은 환불되었습니다.');
     } finally {
+      await pgSandbox.failNext(0); // the sandbox is shared with the test files that follow
       await pgSandbox.setHangMs(30_000);
     }
   });
