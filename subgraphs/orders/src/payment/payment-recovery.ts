@@ -10,7 +10,7 @@ import type { ReservationSteps } from '../order/order-reservation';
 import { SYSTEM } from '../order/order-state';
 import type { OrderDocument, OrderModel } from '../order/order.model';
 import type { CardPaymentProvider } from './card-payment-provider';
-import type { PayingOrder, PaymentSaga } from './payment-saga';
+import { ACTIVE_STEPS, type PayingOrder, type PaymentSaga } from './payment-saga';
 
 export interface PaymentRecoveryOptions {
   orders: OrderModel;
@@ -87,7 +87,7 @@ export class PaymentRecovery {
    * approval no order kept is cancelled, so no one pays without a paid order.
    */
   private async cancelLateApproval(order: OrderDocument): Promise<void> {
-    const active = order.payment && ['STARTED', 'UNKNOWN'].includes(order.payment.step);
+    const active = order.payment && ACTIVE_STEPS.includes(order.payment.step);
     if (active) return; // the attempt under way adopts the approval (ALREADY_PROCESSED_PAYMENT)
     const lookup = await this.options.card.findByOrder(order._id.toHexString());
     if (lookup.kind !== 'approved' || lookup.balanceAmount === 0) return;

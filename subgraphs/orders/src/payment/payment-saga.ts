@@ -35,9 +35,9 @@ interface Capture {
 }
 
 /** Steps at which an attempt may still be taking money. */
-const ACTIVE_STEPS = ['STARTED', 'UNKNOWN'];
+export const ACTIVE_STEPS: readonly PaymentRecord['step'][] = ['STARTED', 'UNKNOWN'];
 
-/** The balance entry references of an attempt: one per attempt, so a step repeated writes one. */
+/** The balance entry reference of an attempt's debit: one per attempt, so a repeat writes one. */
 export const paymentReference = (attemptId: string) => `payment:${attemptId}`;
 
 /**
@@ -220,7 +220,7 @@ export class PaymentSaga {
           _id: order._id,
           status: 'PENDING_PAYMENT',
           'payment.id': order.payment.id,
-          'payment.step': { $in: ACTIVE_STEPS },
+          'payment.step': { $in: [...ACTIVE_STEPS] },
         },
         {
           $set: {
@@ -318,7 +318,7 @@ export class PaymentSaga {
       to: 'PAYMENT_FAILED',
       actor,
       reason: code,
-      where: { 'payment.id': payment.id, 'payment.step': { $in: ACTIVE_STEPS } },
+      where: { 'payment.id': payment.id, 'payment.step': { $in: [...ACTIVE_STEPS] } },
       set: {
         'payment.step': 'FAILED',
         'payment.status': 'DECLINED',
@@ -346,7 +346,7 @@ export class PaymentSaga {
       payment.method === 'CARD' ? now.getTime() + this.options.lateApprovalWatchMs : null;
     const abandoned = await this.options.orders
       .findOneAndUpdate(
-        { _id: order._id, 'payment.id': payment.id, 'payment.step': { $in: ACTIVE_STEPS } },
+        { _id: order._id, 'payment.id': payment.id, 'payment.step': { $in: [...ACTIVE_STEPS] } },
         {
           $set: { payment: null, ...(watch ? { lateApprovalCheckUntil: new Date(watch) } : {}) },
           $push: { abandonedPayments: { id: payment.id, method: payment.method, at: now, reason } },
