@@ -107,12 +107,15 @@ describe('orders unpaid at payBy', () => {
     await pgSandbox.setHangMs(2_000);
     try {
       const cardToken = await pgSandbox.tokenize(pgSandbox.cards.approvesAfterHang);
-      const { payOrder } = dataOf(
-        await buyer.checkout.payOrder(order.id, { method: 'CARD', cardToken }),
+      const paying = buyer.checkout.payOrder(order.id, { method: 'CARD', cardToken });
+      // The PG records the approval at once and holds its answer; from then on, and until the
+      // window has closed, the PG is unreachable to the reconciler (which asks only once the
+      // confirm timed out, a second later).
+      await waitFor('the PG to record the approval', async () =>
+        (await pgSandbox.list()).some((payment) => payment.orderId === order.id) ? true : undefined,
       );
-      expect(payOrder.payment.status).toBe('PENDING');
-      // The PG is unreachable to the reconciler until the window has closed.
       await pgSandbox.failNext(1_000);
+      expect(dataOf(await paying).payOrder.payment.status).toBe('PENDING');
       await sleep(Math.max(0, Date.parse(order.payBy ?? '') + 500 - Date.now()));
       await pgSandbox.failNext(0);
       const ended = await cancelled(order.id);
