@@ -36,9 +36,12 @@ describe('the balance ledger', () => {
       amount: 50_000,
       orderId: null,
     });
+    // Two ledgers stand for two orders processes: only the sequence number orders them.
+    const { balances, balanceEntries } = orders.subgraph.models;
+    const otherProcess = new BalanceLedger(balances, balanceEntries, 'KRW');
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        ledger.apply(user, {
+        (index % 2 ? otherProcess : ledger).apply(user, {
           reference: `payment:${index}`,
           kind: 'PAYMENT',
           amount: -10_000,
@@ -64,8 +67,12 @@ describe('the balance ledger', () => {
       amount: 7_000,
       orderId: null,
     };
+    const { balances, balanceEntries } = orders.subgraph.models;
+    const otherProcess = new BalanceLedger(balances, balanceEntries, 'KRW');
     const outcomes = await Promise.all(
-      Array.from({ length: 10 }, () => ledger.apply(user, charge)),
+      Array.from({ length: 10 }, (_, index) =>
+        (index % 2 ? otherProcess : ledger).apply(user, charge),
+      ),
     );
     expect(outcomes.filter((outcome) => outcome.kind === 'applied')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome.kind === 'already')).toHaveLength(9);

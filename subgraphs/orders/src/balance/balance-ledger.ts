@@ -39,6 +39,9 @@ const isDuplicateKey = (error: unknown) => (error as { code?: number }).code ===
  * and a crash between the update and the copy loses nothing.
  */
 export class BalanceLedger {
+  /** The change of each balance under way in this process, which the next one waits for. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly balances: BalanceModel,
     private readonly entries: BalanceEntryModel,
@@ -47,9 +50,22 @@ export class BalanceLedger {
 
   /**
    * Applies a change once per reference: a debit only when the balance covers it, so it never
-   * goes below zero. Concurrent changes of one balance are serialised by the sequence number.
+   * goes below zero. Concurrent changes of one balance are serialised by the sequence number
+   * across processes, and queued one after another within this one so they do not spend
+   * round trips losing races to each other.
    */
   async apply(userId: string, change: BalanceChange): Promise<ApplyOutcome> {
+    const previous = this.queues.get(userId) ?? Promise.resolve();
+    const current = previous.catch(() => undefined).then(() => this.applyOnce(userId, change));
+    this.queues.set(userId, current);
+    const forget = () => {
+      if (this.queues.get(userId) === current) this.queues.delete(userId);
+    };
+    current.then(forget, forget);
+    return current;
+  }
+
+  private async applyOnce(userId: string, change: BalanceChange): Promise<ApplyOutcome> {
     for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
       const balance = await this.open(userId);
       const earlier = await this.find(balance, change.reference);
