@@ -2,7 +2,7 @@
  * Benchmark of checkout through the gateway: each client is its own signed-in customer with a
  * funded balance who, as soon as the previous answer arrived, places an order of one unit
  * (createOrder with explicit lines) and pays it from the balance (payOrder). Every tenth order
- * also takes a unit of a product with only 100 units, so it sells out during the run. Reports
+ * also takes a unit of a product with only 20 units, so it sells out during the run. Reports
  * orders created and paid per second and the latency of the pair (p50, p99), at each client
  * count, then checks that nothing was oversold: for every product, the units of PAID orders
  * are exactly what left its stock, the units of unpaid orders exactly what it holds reserved,
@@ -35,7 +35,7 @@ interface Paid {
   payOrder: { order: { status: string }; payment: { failureCode: string | null } };
 }
 
-const LIMITED_UNITS = 100;
+const LIMITED_UNITS = 20;
 
 interface Run {
   clients: number;
