@@ -9,7 +9,7 @@ import {
   ledgerOf,
   reservationOf,
   stockOf,
-  type CheckoutClient,
+  placeOrder,
 } from './checkout-fixtures';
 
 describe('checkout under concurrency', () => {
@@ -26,10 +26,6 @@ describe('checkout under concurrency', () => {
     items: [{ productId, quantity }],
     shippingAddress: ADDRESS,
   });
-
-  async function placed(checkout: CheckoutClient, productId: string) {
-    return dataOf(await checkout.createOrder(orderOf(productId))).createOrder;
-  }
 
   it('gives exactly 100 of 1,000 concurrent orders from 100 buyers for 100 units; the rest are OUT_OF_STOCK', async () => {
     const product = await catalog.take({ price: 5_000, available: 100 });
@@ -84,7 +80,7 @@ describe('checkout under concurrency', () => {
   it('debits once for 20 concurrent payOrder of one order, whatever their keys', async () => {
     const buyer = await customer(stack, 100_000);
     const product = await catalog.take({ price: 10_000, available: 10 });
-    const order = await placed(buyer.checkout, product);
+    const order = await placeOrder(buyer.checkout, product, 1);
     const results = await Promise.all(
       Array.from({ length: 20 }, () => buyer.checkout.payOrder(order.id, { method: 'BALANCE' })),
     );
@@ -107,7 +103,7 @@ describe('checkout under concurrency', () => {
   it('answers 20 concurrent payOrder of one order with one key with the same payment, debited once', async () => {
     const buyer = await customer(stack, 100_000);
     const product = await catalog.take({ price: 10_000, available: 10 });
-    const order = await placed(buyer.checkout, product);
+    const order = await placeOrder(buyer.checkout, product, 1);
     const key = randomUUID();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
@@ -128,7 +124,8 @@ describe('checkout under concurrency', () => {
     const buyer = await customer(stack, 5 * 13_000);
     const product = await catalog.take({ price: 10_000, available: 20 });
     const orders = [];
-    for (let index = 0; index < 20; index += 1) orders.push(await placed(buyer.checkout, product));
+    for (let index = 0; index < 20; index += 1)
+      orders.push(await placeOrder(buyer.checkout, product, 1));
     const results = await Promise.all(
       orders.map((order) => buyer.checkout.payOrder(order.id, { method: 'BALANCE' })),
     );

@@ -174,6 +174,12 @@ export function dataOf<T>(result: GraphQLResult<T>): T {
   return result.data;
 }
 
+/** Places an order of `quantity` units of one product, failing the test if it is refused. */
+export async function placeOrder(checkout: CheckoutClient, productId: string, quantity = 2) {
+  const input = { items: [{ productId, quantity }], shippingAddress: ADDRESS };
+  return dataOf(await checkout.createOrder(input)).createOrder;
+}
+
 /** A signed-in customer with a checkout client and, when asked, a funded balance. */
 export async function customer(
   stack: Stack,

@@ -4,14 +4,13 @@ import { dataPlatform, pgSandbox, waitFor } from '@shop/testing';
 import { errorCodes, startStack, waitForMail, type Stack } from '../src';
 import { CartCatalog } from './cart-fixtures';
 import {
-  ADDRESS,
   customer,
   dataOf,
   ledgerOf,
   reservationOf,
   stockOf,
   storedOrder,
-  type CheckoutClient,
+  placeOrder,
 } from './checkout-fixtures';
 
 /** The PG sandbox's default hang, restored after tests that shorten it. */
@@ -41,11 +40,6 @@ describe('payments that fail, hang or meet an outage', () => {
     await stack.stop();
   });
 
-  async function placed(checkout: CheckoutClient, productId: string, quantity = 2) {
-    const input = { items: [{ productId, quantity }], shippingAddress: ADDRESS };
-    return dataOf(await checkout.createOrder(input)).createOrder;
-  }
-
   const pgPaymentsOf = async (orderId: string) =>
     (await pgSandbox.list()).filter((payment) => payment.orderId === orderId);
 
@@ -57,7 +51,7 @@ describe('payments that fail, hang or meet an outage', () => {
     async (card, code, reason) => {
       const buyer = await customer(stack);
       const product = await catalog.take({ price: 10_000, available: 5 });
-      const order = await placed(buyer.checkout, product);
+      const order = await placeOrder(buyer.checkout, product);
       const cardToken = await pgSandbox.tokenize(pgSandbox.cards[card]);
       const { payOrder } = dataOf(
         await buyer.checkout.payOrder(order.id, { method: 'CARD', cardToken }),
@@ -90,7 +84,7 @@ describe('payments that fail, hang or meet an outage', () => {
   it('turns a balance that does not cover the order into PAYMENT_FAILED, taking nothing', async () => {
     const buyer = await customer(stack, 20_000);
     const product = await catalog.take({ price: 10_000, available: 5 });
-    const order = await placed(buyer.checkout, product); // 23,000 with shipping
+    const order = await placeOrder(buyer.checkout, product); // 23,000 with shipping
     const { payOrder } = dataOf(await buyer.checkout.payOrder(order.id, { method: 'BALANCE' }));
     expect(payOrder.payment).toMatchObject({
       status: 'DECLINED',
@@ -106,7 +100,7 @@ describe('payments that fail, hang or meet an outage', () => {
   it('reconciles a PG that answers after our timeout into exactly one charge and one PAID order', async () => {
     const buyer = await customer(stack);
     const product = await catalog.take({ price: 30_000, available: 5 });
-    const order = await placed(buyer.checkout, product, 1);
+    const order = await placeOrder(buyer.checkout, product, 1);
     await pgSandbox.setHangMs(4_000);
     try {
       const cardToken = await pgSandbox.tokenize(pgSandbox.cards.approvesAfterHang);
@@ -146,7 +140,7 @@ describe('payments that fail, hang or meet an outage', () => {
   it('gives up a card payment the PG never received, charges nothing, and lets the buyer pay again', async () => {
     const buyer = await customer(stack);
     const product = await catalog.take({ price: 15_000, available: 5 });
-    const order = await placed(buyer.checkout, product, 1);
+    const order = await placeOrder(buyer.checkout, product, 1);
     const cardToken = await pgSandbox.tokenize(pgSandbox.cards.approves);
     await pgSandbox.failNext(1);
     const { payOrder } = dataOf(
@@ -172,7 +166,7 @@ describe('payments that fail, hang or meet an outage', () => {
     await dataPlatform.setOutage(true);
     let orderId = '';
     try {
-      const order = await placed(buyer.checkout, product, 1);
+      const order = await placeOrder(buyer.checkout, product, 1);
       orderId = order.id;
       const { payOrder } = dataOf(await buyer.checkout.payOrder(order.id, { method: 'BALANCE' }));
       expect(payOrder.order.status).toBe('PAID');

@@ -4,13 +4,12 @@ import { pgSandbox, waitFor } from '@shop/testing';
 import { errorCodes, startStack, waitForMail, type Stack } from '../src';
 import { CartCatalog } from './cart-fixtures';
 import {
-  ADDRESS,
   customer,
   dataOf,
   reservationOf,
   stockOf,
   storedOrder,
-  type CheckoutClient,
+  placeOrder,
 } from './checkout-fixtures';
 
 const WINDOW_SECONDS = 3;
@@ -34,11 +33,6 @@ describe('orders unpaid at payBy', () => {
   });
   afterAll(() => stack.stop());
 
-  async function placed(checkout: CheckoutClient, productId: string, quantity = 2) {
-    const input = { items: [{ productId, quantity }], shippingAddress: ADDRESS };
-    return dataOf(await checkout.createOrder(input)).createOrder;
-  }
-
   const cancelled = (orderId: string) =>
     waitFor(
       'the order to be cancelled',
@@ -54,7 +48,7 @@ describe('orders unpaid at payBy', () => {
   it('cancels an order unpaid at payBy with PAYMENT_TIMEOUT, puts its stock back and tells the buyer', async () => {
     const buyer = await customer(stack, 100_000);
     const product = await catalog.take({ available: 5 });
-    const order = await placed(buyer.checkout, product);
+    const order = await placeOrder(buyer.checkout, product);
     expect(Date.parse(order.payBy ?? '') - Date.parse(order.createdAt)).toBe(
       WINDOW_SECONDS * 1_000,
     );
@@ -83,7 +77,7 @@ describe('orders unpaid at payBy', () => {
   it('cancels it even when its delayed job is lost: the sweeper is the safety net', async () => {
     const buyer = await customer(stack);
     const product = await catalog.take({ available: 5 });
-    const order = await placed(buyer.checkout, product, 1);
+    const order = await placeOrder(buyer.checkout, product, 1);
     const queue = createQueue(ORDER_TIMEOUT_QUEUE, {
       redisUrl: String(stack.env['REDIS_URL']),
       prefix: String(stack.env['QUEUE_PREFIX']),
@@ -103,7 +97,7 @@ describe('orders unpaid at payBy', () => {
   it('cancels at the PG a card approval that arrives after the window closed, and cancels the order', async () => {
     const buyer = await customer(stack);
     const product = await catalog.take({ price: 20_000, available: 5 });
-    const order = await placed(buyer.checkout, product, 1);
+    const order = await placeOrder(buyer.checkout, product, 1);
     await pgSandbox.setHangMs(2_000);
     try {
       const cardToken = await pgSandbox.tokenize(pgSandbox.cards.approvesAfterHang);

@@ -1,25 +1,14 @@
 import { Types } from 'mongoose';
-import { startSubgraphForTest, type SubgraphForTest } from '@shop/testing';
 import { BalanceLedger } from '../src/balance/balance-ledger';
-import {
-  createOrdersSubgraph,
-  loadOrdersConfig,
-  type OrdersConfig,
-  type OrdersSubgraph,
-} from '../src/server';
+import { startOrders, type OrdersUnderTest } from './support/orders-under-test';
 
 describe('the balance ledger', () => {
-  let orders: SubgraphForTest<OrdersConfig, OrdersSubgraph>;
+  let orders: OrdersUnderTest;
   let ledger: BalanceLedger;
   const newUser = () => new Types.ObjectId().toHexString();
 
   beforeAll(async () => {
-    orders = await startSubgraphForTest({
-      name: 'orders',
-      loadConfig: loadOrdersConfig,
-      create: createOrdersSubgraph,
-      env: { ORDERS_BACKGROUND_TASKS: 'off' },
-    });
+    orders = await startOrders();
     const { balances, balanceEntries } = orders.subgraph.models;
     ledger = new BalanceLedger(balances, balanceEntries, 'KRW');
   });

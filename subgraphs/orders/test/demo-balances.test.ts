@@ -1,16 +1,11 @@
 import { DEMO_ACCOUNTS } from '@shop/contracts';
-import { startSubgraphForTest, testIdentity } from '@shop/testing';
+import { testIdentity } from '@shop/testing';
 import { seedDemoBalances } from '../src/seed/demo-balances';
-import { createOrdersSubgraph, loadOrdersConfig } from '../src/server';
+import { startOrders } from './support/orders-under-test';
 
 describe('demo balances', () => {
   it('gives the demo customer 1,000,000 KRW once, however often the seed runs', async () => {
-    const orders = await startSubgraphForTest({
-      name: 'orders',
-      loadConfig: loadOrdersConfig,
-      create: createOrdersSubgraph,
-      env: { ORDERS_BACKGROUND_TASKS: 'off' },
-    });
+    const orders = await startOrders();
     try {
       expect(await seedDemoBalances(orders.subgraph.services.ledger)).toBe(true);
       expect(await seedDemoBalances(orders.subgraph.services.ledger)).toBe(false);

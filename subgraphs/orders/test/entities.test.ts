@@ -1,21 +1,11 @@
 import type { mongo } from 'mongoose';
 import { Types } from 'mongoose';
-import {
-  errorCodesOf,
-  startSubgraphForTest,
-  testIdentity,
-  type SubgraphForTest,
-} from '@shop/testing';
-import {
-  createOrdersSubgraph,
-  loadOrdersConfig,
-  type OrdersConfig,
-  type OrdersSubgraph,
-} from '../src/server';
+import { errorCodesOf, testIdentity } from '@shop/testing';
 import { orderDocument } from './support/order-builder';
+import { startOrders, type OrdersUnderTest } from './support/orders-under-test';
 
 describe('orders _entities', () => {
-  let orders: SubgraphForTest<OrdersConfig, OrdersSubgraph>;
+  let orders: OrdersUnderTest;
   const owner = testIdentity('CUSTOMER');
   const agent = testIdentity('AGENT');
   const finds: mongo.CommandStartedEvent[] = [];
@@ -25,13 +15,7 @@ describe('orders _entities', () => {
   const other = orderDocument();
 
   beforeAll(async () => {
-    orders = await startSubgraphForTest({
-      name: 'orders',
-      loadConfig: loadOrdersConfig,
-      create: createOrdersSubgraph,
-      // The relay and recovery loop poll the database; only request queries count here.
-      env: { ORDERS_BACKGROUND_TASKS: 'off' },
-    });
+    orders = await startOrders();
     await orders.subgraph.models.orders.insertMany([...own, other]);
     orders.subgraph.runtime.mongo.getClient().on('commandStarted', (event) => {
       if (event.commandName === 'find' && event.command['find'] === 'orders') finds.push(event);

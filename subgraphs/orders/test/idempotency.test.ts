@@ -1,28 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Types } from 'mongoose';
 import { AppError } from '@shop/errors';
-import { startSubgraphForTest, type SubgraphForTest } from '@shop/testing';
 import { IdempotencyService } from '../src/idempotency/idempotency.service';
-import {
-  createOrdersSubgraph,
-  loadOrdersConfig,
-  type OrdersConfig,
-  type OrdersSubgraph,
-} from '../src/server';
+import { startOrders, type OrdersUnderTest } from './support/orders-under-test';
 
 describe('idempotency keys', () => {
-  let orders: SubgraphForTest<OrdersConfig, OrdersSubgraph>;
+  let orders: OrdersUnderTest;
   let keys: IdempotencyService;
   let shortLease: IdempotencyService;
   const buyerId = new Types.ObjectId().toHexString();
 
   beforeAll(async () => {
-    orders = await startSubgraphForTest({
-      name: 'orders',
-      loadConfig: loadOrdersConfig,
-      create: createOrdersSubgraph,
-      env: { ORDERS_BACKGROUND_TASKS: 'off' },
-    });
+    orders = await startOrders();
     const model = orders.subgraph.models.idempotencyKeys;
     keys = new IdempotencyService(model, { leaseMs: 10_000, waitMs: 10_000 });
     shortLease = new IdempotencyService(model, { leaseMs: 500, waitMs: 5_000 });

@@ -1,17 +1,12 @@
 import { Types } from 'mongoose';
 import { ORDERS_INTERNAL } from '@shop/contracts';
 import { InternalClient } from '@shop/service';
-import { startSubgraphForTest } from '@shop/testing';
-import { createOrdersSubgraph, loadOrdersConfig } from '../src/server';
 import { orderDocument, orderLine } from './support/order-builder';
+import { startOrders } from './support/orders-under-test';
 
 describe('internal order summaries', () => {
   it('answers who bought an order, what it holds and costs, null for unknown ids, only to support', async () => {
-    const orders = await startSubgraphForTest({
-      name: 'orders',
-      loadConfig: loadOrdersConfig,
-      create: createOrdersSubgraph,
-    });
+    const orders = await startOrders();
     try {
       const [first, second] = [new Types.ObjectId(), new Types.ObjectId()].map(String);
       const order = orderDocument({

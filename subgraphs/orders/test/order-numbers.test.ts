@@ -1,22 +1,11 @@
-import { startSubgraphForTest, type SubgraphForTest } from '@shop/testing';
 import { formatOrderNumber, koreanDay, nextOrderNumber } from '../src/order/order-number';
-import {
-  createOrdersSubgraph,
-  loadOrdersConfig,
-  type OrdersConfig,
-  type OrdersSubgraph,
-} from '../src/server';
+import { startOrders, type OrdersUnderTest } from './support/orders-under-test';
 
 describe('order numbers', () => {
-  let orders: SubgraphForTest<OrdersConfig, OrdersSubgraph>;
+  let orders: OrdersUnderTest;
 
   beforeAll(async () => {
-    orders = await startSubgraphForTest({
-      name: 'orders',
-      loadConfig: loadOrdersConfig,
-      create: createOrdersSubgraph,
-      env: { ORDERS_BACKGROUND_TASKS: 'off' },
-    });
+    orders = await startOrders();
   });
   afterAll(() => orders.stop());
 
