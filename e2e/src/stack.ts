@@ -69,12 +69,49 @@ async function startSubgraph<Name extends SubgraphName>(
   return { subgraph, url: listening.url, port: listening.port } as RunningSubgraphs[Name];
 }
 
+/**
+ * Starts the subgraphs in the order their internal APIs need: products first (cart and orders
+ * call it), then users, cart and support, then orders (it calls users and cart). Each address
+ * is only known once its subgraph listens. Subgraphs in `external` are left to the caller.
+ */
+async function startSubgraphs(
+  env: NodeJS.ProcessEnv,
+  external: Partial<Record<SubgraphName, number>>,
+): Promise<RunningSubgraphs> {
+  const running: Partial<Record<SubgraphName, RunningSubgraph>> = {};
+  const start = async (name: SubgraphName) => {
+    if (external[name] === undefined) running[name] = await startSubgraph(name, env);
+  };
+  const origin = (name: SubgraphName) =>
+    running[name]
+      ? new URL(running[name].url).origin
+      : `http://127.0.0.1:${String(external[name] ?? 0)}`;
+  await start('products');
+  env['PRODUCTS_INTERNAL_URL'] ??= origin('products');
+  await Promise.all((['users', 'cart', 'support'] as const).map(start));
+  env['USERS_INTERNAL_URL'] ??= origin('users');
+  env['CART_INTERNAL_URL'] ??= origin('cart');
+  await start('orders');
+  // Subgraphs run elsewhere are absent here; stop() and restart() know to skip them.
+  return running as RunningSubgraphs;
+}
+
+function urlOf(name: SubgraphName, subgraphs: RunningSubgraphs, options: StackOptions): string {
+  const port = options.external?.[name];
+  return port === undefined ? subgraphs[name].url : `http://127.0.0.1:${port}/graphql`;
+}
+
 export interface StackOptions {
   /**
    * Also start the email and SMS workers in this process, on the stack's queue prefix, so
    * mail the subgraphs send reaches the mail sink. @defaultValue false
    */
   workers?: boolean;
+  /**
+   * Subgraphs that run elsewhere (a child process a test kills), at the port given: the stack
+   * does not start them and the gateway calls them there. @defaultValue none
+   */
+  external?: Partial<Record<SubgraphName, number>>;
 }
 
 /**
@@ -105,18 +142,12 @@ export async function startStack(
     ...overrides,
   };
   const names = Object.keys(FACTORIES) as SubgraphName[];
-  // Products first: the cart calls its internal API, whose address is only known now.
-  const products = await startSubgraph('products', env);
-  env['PRODUCTS_INTERNAL_URL'] ??= new URL(products.url).origin;
-  const others = names.filter((name) => name !== 'products');
-  const running = await Promise.all(others.map((name) => startSubgraph(name, env)));
-  const subgraphs = Object.fromEntries([
-    ['products', products],
-    ...others.map((name, index) => [name, running[index]]),
-  ]) as RunningSubgraphs;
+  const subgraphs = await startSubgraphs(env, options.external ?? {});
   const gatewayEnv = {
     ...env,
-    ...Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_URL`, subgraphs[name].url])),
+    ...Object.fromEntries(
+      names.map((name) => [`${name.toUpperCase()}_URL`, urlOf(name, subgraphs, options)]),
+    ),
   };
   const gatewayConfig = loadGatewayConfig(gatewayEnv);
   const gateway: Gateway = createGateway(gatewayConfig);
@@ -156,7 +187,9 @@ export async function startStack(
       await workers?.stop();
       await gateway.stop();
       await Promise.all(
-        names.filter((name) => !stopped.has(name)).map((name) => subgraphs[name].subgraph.stop()),
+        names
+          .filter((name) => !stopped.has(name))
+          .map((name) => (subgraphs as Partial<RunningSubgraphs>)[name]?.subgraph.stop()),
       );
       await redis.quit();
     },

@@ -98,7 +98,7 @@ describe('the gateway over five subgraphs', () => {
   it('resolves references across subgraphs for a signed-in user', async () => {
     const user = await createSignedInUser(stack, { name: 'Kim Minji' });
     const result = await stack.query<{ me: Record<string, unknown> }>(
-      '{ me { id name email roles orders { id } inquiries { id } } myCart { id itemCount items { quantity } } }',
+      '{ me { id name email roles orders { totalCount edges { node { id } } } inquiries { id } } myCart { id itemCount items { quantity } } }',
       {},
       { token: user.accessToken },
     );
@@ -109,7 +109,7 @@ describe('the gateway over five subgraphs', () => {
         name: 'Kim Minji',
         email: user.email,
         roles: ['CUSTOMER'],
-        orders: [],
+        orders: { totalCount: 0, edges: [] },
         inquiries: [],
       },
       myCart: { id: user.id, itemCount: 0, items: [] },

@@ -14,7 +14,6 @@ function fragmentChain(fragments: number, name = 'F'): string {
   return `{ ...${name}0 } ${chain.join(' ')} fragment ${name}${fragments} on Query { __typename }`;
 }
 
-
 const FAN_OUT =
   '{ products(first: 5) { edges { node { id name relatedProducts(limit: 5) { id name relatedProducts(limit: 5) { id name } } } } } }';
 

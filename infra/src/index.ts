@@ -6,7 +6,7 @@ export {
 } from './servers/mongo-server';
 export { startMailSink } from './sinks/mail-sink';
 export { startSmsSink } from './sinks/sms-sink';
-export type { RunningProcess } from './servers/child-process';
+export { startProcess, type RunningProcess, type StartOptions } from './servers/child-process';
 export { findFreePort } from './servers/free-port';
 export { startTestInfrastructure, type TestInfrastructure } from './testing/test-infrastructure';
 export {

@@ -32,6 +32,16 @@ export const workersConfigSchema = z
     SMS_CONCURRENCY: positiveInt(2),
     /** How long a job is held before another worker may take it over (a crashed worker). */
     WORKER_LOCK_MS: positiveInt(30_000),
+    /** The outside data platform: every event routed to `events.data-platform` is posted there. */
+    DATA_PLATFORM_URL: z.url().default('http://127.0.0.1:8029'),
+    /** Sent as a bearer token when set. */
+    DATA_PLATFORM_API_KEY: z.string().min(1).optional(),
+    DATA_PLATFORM_TIMEOUT_MS: positiveInt(5_000),
+    DATA_PLATFORM_CONCURRENCY: positiveInt(4),
+    /** How often dead-lettered events are probed and, once the platform answers, sent again. */
+    DATA_PLATFORM_REDRIVE_INTERVAL_MS: positiveInt(60_000),
+    /** Serves `GET /metrics` (Prometheus) on this port when set. */
+    WORKERS_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   })
   .refine(
     (env) =>

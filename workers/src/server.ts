@@ -2,7 +2,9 @@ import { Worker, type WorkerOptions } from 'bullmq';
 import { EMAIL_QUEUE, SMS_QUEUE, emailJobSchema, smsJobSchema } from '@shop/jobs';
 import { createLogger, type Logger } from '@shop/logger';
 import { createRedis, type Redis } from '@shop/redis';
+import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { WorkersConfig } from './config';
+import { startDataPlatformFeed } from './data-platform/data-platform.feed';
 import { SmtpEmailProvider, type EmailProvider } from './email/email.provider';
 import { notificationProcessor } from './notification.processor';
 import { TwilioSmsProvider, type SmsProvider } from './sms/sms.provider';
@@ -12,6 +14,8 @@ export interface RunningWorkers {
   email: Worker;
   sms: Worker;
   logger: Logger;
+  /** Prometheus metrics of the process, the data platform's dead letters among them. */
+  metrics: Registry;
   /** Stops taking jobs, waits for the ones in progress, then closes connections. */
   stop(): Promise<void>;
 }
@@ -101,8 +105,8 @@ function processors(
 }
 
 /**
- * Starts the email and SMS workers. Providers default to SMTP and Twilio from the config;
- * tests may pass their own to simulate failures.
+ * Starts the email and SMS workers and the data-platform feed. Providers default to SMTP and
+ * Twilio from the config; tests may pass their own to simulate failures.
  */
 export function startWorkers(config: WorkersConfig, given: WorkerProviders = {}): RunningWorkers {
   const logger = createLogger('workers', config.LOG_LEVEL);
@@ -121,12 +125,16 @@ export function startWorkers(config: WorkersConfig, given: WorkerProviders = {})
   const smsOptions = workerOptions(config, config.SMS_CONCURRENCY, config.SMS_RATE_PER_SECOND);
   const email = observedWorker(EMAIL_QUEUE, handlers.email, emailOptions, logger);
   const sms = observedWorker(SMS_QUEUE, handlers.sms, smsOptions, logger);
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const dataPlatform = startDataPlatformFeed(config, { redis, logger, registry: metrics });
   return {
     email,
     sms,
     logger,
+    metrics,
     async stop() {
-      await Promise.all([email.close(), sms.close()]);
+      await Promise.all([email.close(), sms.close(), dataPlatform.stop()]);
       providers.email.close();
       const connections = [redis, emailOptions.connection, smsOptions.connection];
       await Promise.allSettled(connections.map((connection) => connection.quit()));

@@ -1,7 +1,8 @@
 import type { DevConfig } from './dev-config';
 
 /**
- * The environment every service of the local run gets: the addresses of its neighbours and
+ * The environment every service of the local run gets: the addresses of its neighbours (their
+ * GraphQL endpoints for the gateway, their internal APIs for cart and orders) and
  * of the sandboxes (`PG_BASE_URL`, `PG_SECRET_KEY`, `CARRIER_SANDBOX_URL`,
  * `CARRIER_WEBHOOK_SECRET`, `DATA_PLATFORM_URL`, `DATA_PLATFORM_API_KEY` when set).
  */
@@ -27,6 +28,8 @@ export function serviceEnvironment(
     ORDERS_URL: subgraphUrl(config.ORDERS_PORT),
     SUPPORT_URL: subgraphUrl(config.SUPPORT_PORT),
     PRODUCTS_INTERNAL_URL: `http://127.0.0.1:${config.PRODUCTS_PORT}`,
+    USERS_INTERNAL_URL: `http://127.0.0.1:${config.USERS_PORT}`,
+    CART_INTERNAL_URL: `http://127.0.0.1:${config.CART_PORT}`,
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(config.MAIL_SINK_SMTP_PORT),
     TWILIO_API_BASE_URL: `http://127.0.0.1:${config.SMS_SINK_PORT}`,

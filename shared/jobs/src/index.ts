@@ -16,3 +16,10 @@ export {
 } from './notification-jobs';
 export { NotificationProducer, createNotificationProducer } from './notification-producer';
 export { emailBase, notificationBase, smsBase } from './notifications/common';
+export { DATA_PLATFORM_CONSUMER, dataPlatformJobOptions } from './data-platform-jobs';
+export {
+  ORDER_TIMEOUT_QUEUE,
+  orderTimeoutJobId,
+  orderTimeoutJobSchema,
+  type OrderTimeoutJob,
+} from './order-jobs';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountEmails, accountSms } from './notifications/account-notifications';
+import { orderEmails } from './notifications/order-notifications';
 import { QUEUE_NAMES } from './queue-names';
 
 export { E164_PATTERN, LOCALES, type Locale } from './notifications/common';
@@ -14,7 +15,7 @@ export const SMS_QUEUE = QUEUE_NAMES.sms;
  * templates in `notifications/<area>-notifications.ts`; the union of all of them is the queue's
  * payload schema.
  */
-export const emailJobSchema = z.discriminatedUnion('template', [...accountEmails]);
+export const emailJobSchema = z.discriminatedUnion('template', [...accountEmails, ...orderEmails]);
 export type EmailJob = z.infer<typeof emailJobSchema>;
 export type EmailTemplate = EmailJob['template'];
 

@@ -7,6 +7,8 @@ export const QUEUE_NAMES = {
   email: 'email',
   /** Text messages, consumed by the SMS worker. */
   sms: 'sms',
+  /** One delayed job per unpaid order, due at its `payBy`; consumed by the orders subgraph. */
+  orderTimeouts: 'order-timeouts',
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import { createSubgraph, defineSubgraph } from '@shop/service';
 import { cartBackgroundTasks } from './background-tasks';
 import type { CartConfig } from './config';
 import { createCartContext } from './context';
+import { cartInternalRoutes } from './internal-routes';
 import { resolvers } from './resolvers';
 import { cartModels } from './models';
 import { createCartServices } from './services';
@@ -18,6 +19,7 @@ export const cartSubgraph = defineSubgraph({
   models: cartModels,
   services: createCartServices,
   context: createCartContext,
+  internalRoutes: cartInternalRoutes,
   backgroundTasks: cartBackgroundTasks,
 });
 

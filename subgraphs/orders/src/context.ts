@@ -1,10 +1,19 @@
 import type { SubgraphBaseContext } from '@shop/service';
+import type { BalanceService } from './balance/balance.service';
 import { createOrderLoaders } from './order/order.loaders';
-import { OrderService } from './order/order.service';
+import type { OrderCancellationService } from './order/order-cancellation.service';
+import type { OrderPlacementService } from './order/order-placement.service';
+import { OrderQueryService } from './order/order-query.service';
+import type { PaymentService } from './payment/payment.service';
 import type { OrdersParts } from './services';
 
 export interface OrdersContext extends SubgraphBaseContext {
-  orders: OrderService;
+  /** Per request: reads through this request's loaders. */
+  orders: OrderQueryService;
+  placement: OrderPlacementService;
+  payments: PaymentService;
+  cancellation: OrderCancellationService;
+  balances: BalanceService;
 }
 
 /** A user as this subgraph knows it: only the key, fields come from the users subgraph. */
@@ -15,7 +24,14 @@ export interface UserReference {
 /** Per request: loaders that batch order reads, and the services over them. */
 export function createOrdersContext(
   base: SubgraphBaseContext,
-  { models }: OrdersParts,
+  { models, services }: OrdersParts,
 ): OrdersContext {
-  return { ...base, orders: new OrderService(models.orders, createOrderLoaders(models.orders)) };
+  return {
+    ...base,
+    orders: new OrderQueryService(models.orders, createOrderLoaders(models.orders)),
+    placement: services.placement,
+    payments: services.payments,
+    cancellation: services.cancellation,
+    balances: services.balances,
+  };
 }

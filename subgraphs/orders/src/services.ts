@@ -1,10 +1,107 @@
-import type { SubgraphFoundation, SubgraphParts } from '@shop/service';
+import { InternalClient, type SubgraphFoundation, type SubgraphParts } from '@shop/service';
+import { BalanceLedger } from './balance/balance-ledger';
+import { BalanceService } from './balance/balance.service';
+import { CartClient } from './clients/cart.client';
+import { ProductsClient } from './clients/products.client';
+import { UsersClient } from './clients/users.client';
 import type { OrdersConfig } from './config';
+import { crashHook } from './crash-points';
+import { IdempotencyService } from './idempotency/idempotency.service';
 import type { OrdersModels } from './models';
+import { OrderCancellationService } from './order/order-cancellation.service';
+import { OrderPlacementService } from './order/order-placement.service';
+import { ReservationSteps } from './order/order-reservation';
+import { OrderTimeoutScheduler } from './order/order-timeouts';
+import { PaymentRecovery } from './payment/payment-recovery';
+import { PaymentRefunds } from './payment/payment-refunds';
+import { PaymentSaga } from './payment/payment-saga';
+import { PaymentService } from './payment/payment.service';
+import { TossCardProvider } from './payment/toss-card.provider';
+
+/** How long the PG is watched for a late approval of a card attempt that was given up. */
+const LATE_APPROVAL_WATCH_MS = 15 * 60_000;
+
+/** The internal APIs checkout calls, each as the `orders` caller. */
+function internalClients(config: OrdersConfig) {
+  const client = (baseUrl: string, audience: string) =>
+    new InternalClient({ baseUrl, caller: 'orders', audience, secret: config.INTERNAL_API_SECRET });
+  return {
+    products: new ProductsClient(client(config.PRODUCTS_INTERNAL_URL, 'products')),
+    carts: new CartClient(client(config.CART_INTERNAL_URL, 'cart')),
+    users: new UsersClient(client(config.USERS_INTERNAL_URL, 'users')),
+  };
+}
 
 /** The orders subgraph's process-wide services, built once from config, connections and models. */
-export function createOrdersServices(_foundation: SubgraphFoundation<OrdersConfig, OrdersModels>) {
-  return {};
+export function createOrdersServices({
+  config,
+  runtime,
+  models,
+}: SubgraphFoundation<OrdersConfig, OrdersModels>) {
+  const { products, carts, users } = internalClients(config);
+  const logger = runtime.logger;
+  const crash = crashHook(config.ORDERS_CRASH_AT, logger);
+  const idempotency = new IdempotencyService(models.idempotencyKeys, {
+    leaseMs: config.IDEMPOTENCY_LEASE_MS,
+    waitMs: config.IDEMPOTENCY_WAIT_MS,
+  });
+  const ledger = new BalanceLedger(models.balances, models.balanceEntries, config.CART_CURRENCY);
+  const stock = new ReservationSteps(models.orders, products, logger);
+  const card = new TossCardProvider({
+    baseUrl: config.PG_BASE_URL,
+    secretKey: config.PG_SECRET_KEY,
+    timeoutMs: config.PG_TIMEOUT_MS,
+  });
+  const saga = new PaymentSaga({
+    orders: models.orders,
+    ledger,
+    stock,
+    carts,
+    card,
+    refunds: new PaymentRefunds(ledger, card),
+    crash,
+    logger,
+    lateApprovalWatchMs: LATE_APPROVAL_WATCH_MS,
+  });
+  const timeouts = new OrderTimeoutScheduler(runtime.queues);
+  return {
+    timeouts,
+    placement: new OrderPlacementService({
+      orders: models.orders,
+      counters: models.orderNumbers,
+      idempotency,
+      products,
+      carts,
+      users,
+      timeouts,
+      rules: {
+        currency: config.CART_CURRENCY,
+        shippingFee: config.SHIPPING_FEE,
+        freeShippingThreshold: config.FREE_SHIPPING_THRESHOLD,
+      },
+      paymentWindowSeconds: config.ORDER_PAYMENT_WINDOW_SECONDS,
+      crash,
+      logger,
+    }),
+    payments: new PaymentService(models.orders, saga, idempotency),
+    cancellation: new OrderCancellationService(models.orders, stock),
+    balances: new BalanceService(ledger, idempotency, {
+      currency: config.CART_CURRENCY,
+      production: config.NODE_ENV === 'production',
+    }),
+    ledger,
+    recovery: new PaymentRecovery({
+      orders: models.orders,
+      keys: models.idempotencyKeys,
+      saga,
+      stock,
+      products,
+      card,
+      logger,
+      staleAfterMs: config.PAYMENT_STALE_AFTER_MS,
+      pgTimeoutMs: config.PG_TIMEOUT_MS,
+    }),
+  };
 }
 
 export type OrdersServices = ReturnType<typeof createOrdersServices>;

@@ -52,3 +52,68 @@ describe('notification templates', () => {
     ).toBe('[Shop] 민지님, 가입을 환영합니다!');
   });
 });
+
+describe('order mail templates', () => {
+  const base = {
+    eventId: 'e5',
+    to: 'minji@example.com',
+    name: '김민지',
+    orderNumber: '20261123-000042',
+    total: { amount: 23_000, currency: 'KRW' },
+  };
+
+  it('confirms a paid order with its lines and totals, in Korean', () => {
+    const mail = renderEmail({
+      ...base,
+      locale: 'ko',
+      template: 'order-confirmation',
+      paymentMethod: 'BALANCE',
+      lines: [{ name: '무선 헤드폰', quantity: 2, lineTotal: { amount: 20_000, currency: 'KRW' } }],
+      shippingFee: { amount: 3_000, currency: 'KRW' },
+    });
+    expect(mail.subject).toBe('[Shop] 주문 20261123-000042 결제가 완료되었습니다');
+    expect(mail.text).toContain('무선 헤드폰 × 2: 20,000원');
+    expect(mail.text).toContain('결제 금액: 23,000원 (잔액)');
+  });
+
+  it('says why a payment failed and why an order was cancelled, in English', () => {
+    const failed = renderEmail({
+      ...base,
+      locale: 'en',
+      template: 'payment-failed',
+      failureCode: 'INSUFFICIENT_BALANCE',
+      failureMessage: 'Balance 1000 does not cover 23000',
+    });
+    expect(failed.subject).toBe('[Shop] The payment of order 20261123-000042 failed');
+    expect(failed.text).toContain('Your balance does not cover the order.');
+    const timedOut = renderEmail({
+      ...base,
+      locale: 'en',
+      template: 'order-cancelled',
+      cause: 'PAYMENT_TIMEOUT',
+      reason: 'PAYMENT_TIMEOUT',
+    });
+    expect(timedOut.text).toContain('The payment window closed before the order was paid.');
+    expect(timedOut.text).not.toContain('refunded');
+    const refunded = renderEmail({
+      ...base,
+      locale: 'ko',
+      template: 'order-cancelled',
+      cause: 'PAYMENT_TIMEOUT',
+      reason: 'PAYMENT_TIMEOUT',
+      refunded: { amount: 23_000, currency: 'KRW' },
+    });
+    expect(refunded.text).toContain('결제하신 23,000원은 환불되었습니다.');
+    const byBuyer = renderEmail({
+      ...base,
+      locale: 'ko',
+      template: 'order-cancelled',
+      cause: 'BUYER',
+      reason: '<b>마음이 바뀜</b>',
+    });
+    expect(byBuyer.text).toContain(
+      '고객님의 요청으로 주문이 취소되었습니다. 사유: <b>마음이 바뀜</b>',
+    );
+    expect(byBuyer.html).not.toContain('<b>마음이 바뀜</b>');
+  });
+});

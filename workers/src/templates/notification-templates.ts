@@ -1,6 +1,7 @@
 import type { EmailJob, EmailTemplate, Locale, SmsJob, SmsTemplate } from '@shop/jobs';
 import { accountEmailCopy, accountSmsCopy } from './account.copy';
 import type { MailCopy } from './mail-copy';
+import { orderEmailCopy } from './order.copy';
 
 /** A rendered email. */
 export interface RenderedEmail {
@@ -11,8 +12,8 @@ export interface RenderedEmail {
 
 /** Every area's templates: adding an area's copy here is all a new template needs. */
 const EMAIL_COPY = {
-  ko: { ...accountEmailCopy.ko },
-  en: { ...accountEmailCopy.en },
+  ko: { ...accountEmailCopy.ko, ...orderEmailCopy.ko },
+  en: { ...accountEmailCopy.en, ...orderEmailCopy.en },
 };
 const SMS_COPY = {
   ko: { ...accountSmsCopy.ko },

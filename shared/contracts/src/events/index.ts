@@ -1,7 +1,7 @@
 import type { EventDefinition } from '@shop/events';
 import { cartItemAdded } from './cart-events';
 import { productUpdated, stockChanged } from './catalog-events';
-import { orderPaid } from './order-events';
+import { CHECKOUT_EVENTS, orderPaid } from './order-events';
 import {
   userEmailVerified,
   userPasswordResetRequested,
@@ -22,4 +22,5 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   stockChanged,
   cartItemAdded,
   orderPaid,
+  ...CHECKOUT_EVENTS,
 ];

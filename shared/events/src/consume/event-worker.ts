@@ -38,6 +38,11 @@ export interface EventWorkerOptions {
   concurrency?: number;
   /** How long a claim protects a handler that may still be running. @defaultValue 60_000 */
   leaseMs?: number;
+  /**
+   * Told of every failed attempt; `final` when the job used its last attempt (or can never
+   * succeed) and stays failed: the consumer's dead letter, to count and alert on.
+   */
+  onFailed?: (job: Job<unknown>, error: Error, final: boolean) => void;
 }
 
 export type EventOutcome = 'handled' | 'duplicate' | 'ignored';
@@ -84,6 +89,11 @@ export function eventProcessor(options: Omit<EventWorkerOptions, 'connection' | 
   };
 }
 
+/** True when a failed job will not be tried again: attempts used up, or unrecoverable. */
+function isFinalFailure(job: Job<unknown>, error: Error): boolean {
+  return error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+}
+
 /** The BullMQ worker of a consumer's event queue, as a background task of its process. */
 export function eventWorker(options: EventWorkerOptions): BackgroundTask {
   const name = `event-worker:${options.consumer}`;
@@ -98,9 +108,10 @@ export function eventWorker(options: EventWorkerOptions): BackgroundTask {
         prefix: options.connection.prefix ?? 'shop',
         concurrency: options.concurrency ?? 4,
       });
-      worker.on('failed', (job, err) =>
-        options.logger.warn({ err: err.message, jobId: job?.id, task: name }, 'event failed'),
-      );
+      worker.on('failed', (job, err) => {
+        options.logger.warn({ err: err.message, jobId: job?.id, task: name }, 'event failed');
+        if (job && options.onFailed) options.onFailed(job, err, isFinalFailure(job, err));
+      });
       worker.on('error', (err) =>
         options.logger.error({ err: err.message, task: name }, 'worker error'),
       );

@@ -1,3 +1,4 @@
+import type { JobsOptions } from 'bullmq';
 import { createQueue, eventQueueName, type QueueConnection } from '@shop/jobs';
 import type { EventDefinition } from '../define-event';
 import { toEventJob, type DomainEvent, type EventJob } from '../domain-event';
@@ -20,6 +21,11 @@ export interface EventRoute {
   consumer: string;
   /** The events it wants. @defaultValue every event of the relay's sources */
   events?: readonly EventDefinition[];
+  /**
+   * Job options of this consumer's jobs, over the queue defaults: a consumer that calls an
+   * outside party may want its own retries and retention. @defaultValue the queue defaults
+   */
+  jobOptions?: Omit<JobsOptions, 'jobId'>;
 }
 
 /**
@@ -43,7 +49,7 @@ export function eventQueueDispatcher(
         routed.map((event) => ({
           name: event.type,
           data: toEventJob(event),
-          opts: { jobId: event.id },
+          opts: { ...route.jobOptions, jobId: event.id },
         })),
       );
     },

@@ -72,8 +72,36 @@ touch(cart, ARGV[2], ARGV[1])
 return {'OK', 0, redis.call('HGETALL', cart)}
 `;
 
+/**
+ * KEYS: cart, the order's marker. ARGV: ttl seconds, now ms, marker ttl seconds, then pairs of
+ * productId and units ordered. Lowers each line by what the order bought (removing it at 0),
+ * once per order: the marker records that the order's lines were taken out.
+ */
+const REMOVE_ORDERED = `${TOUCH}
+local cart, marker = KEYS[1], KEYS[2]
+if redis.call('EXISTS', marker) == 1 then return {'ALREADY_REMOVED', 0, redis.call('HGETALL', cart)} end
+for index = 4, #ARGV, 2 do
+  local productId = ARGV[index]
+  local line = 'line:' .. productId
+  local left = tonumber(redis.call('HGET', cart, line) or '0') - tonumber(ARGV[index + 1])
+  if left > 0 then
+    redis.call('HSET', cart, line, left)
+  else
+    redis.call('HDEL', cart, line, 'added:' .. productId)
+  end
+end
+redis.call('SET', marker, '1', 'EX', ARGV[3])
+touch(cart, ARGV[2], ARGV[1])
+return {'OK', 0, redis.call('HGETALL', cart)}
+`;
+
 export type ScriptStatus =
-  'OK' | 'TOO_MANY_LINES' | 'LINE_QUANTITY_LIMIT' | 'OUT_OF_STOCK' | 'NOT_IN_CART';
+  | 'OK'
+  | 'TOO_MANY_LINES'
+  | 'LINE_QUANTITY_LIMIT'
+  | 'OUT_OF_STOCK'
+  | 'NOT_IN_CART'
+  | 'ALREADY_REMOVED';
 
 /** A script's reply: its verdict, a number that explains it, and the hash after an OK. */
 export interface ScriptReply {
@@ -86,6 +114,7 @@ const SCRIPTS = {
   cartAddLine: { numberOfKeys: 2, lua: ADD_LINE },
   cartSetLineQuantity: { numberOfKeys: 1, lua: SET_LINE_QUANTITY },
   cartClear: { numberOfKeys: 1, lua: CLEAR },
+  cartRemoveOrdered: { numberOfKeys: 2, lua: REMOVE_ORDERED },
 } as const;
 
 type ScriptName = keyof typeof SCRIPTS;
@@ -111,6 +140,7 @@ export function defineCartScripts(redis: Redis): CartScripts {
     cartAddLine: call('cartAddLine'),
     cartSetLineQuantity: call('cartSetLineQuantity'),
     cartClear: call('cartClear'),
+    cartRemoveOrdered: call('cartRemoveOrdered'),
   };
 }
 

@@ -16,13 +16,14 @@ export interface StoredCart {
 }
 
 /**
- * Every Redis key the cart writes, under one prefix: a hash per user's cart, and the outbox
- * hash of cart events beside them.
+ * Every Redis key the cart writes, under one prefix: a hash per user's cart, the outbox hash of
+ * cart events beside them, and a marker per paid order whose lines were taken out of a cart.
  */
 export function cartKeys(prefix: string) {
   return {
     cart: (userId: string) => `${prefix}${userId}`,
     outbox: `${prefix}outbox:events`,
+    ordered: (orderId: string) => `${prefix}ordered:${orderId}`,
   };
 }
 
@@ -128,6 +129,27 @@ export class CartStore {
     return toOutcome(userId, reply);
   }
 
+  /**
+   * Takes what an order bought out of the user's cart, once per order id; `removed` is false
+   * when an earlier call for the order already did. Each line drops by the units ordered, so
+   * units added since the order stay, and lines the order did not buy are untouched.
+   */
+  async removeOrderedLines(
+    userId: string,
+    orderId: string,
+    lines: readonly StoredCartLine[],
+  ): Promise<{ removed: boolean; cart: StoredCart }> {
+    const reply = await this.scripts.cartRemoveOrdered(
+      this.key(userId),
+      cartKeys(this.options.keyPrefix).ordered(orderId),
+      this.options.ttlSeconds,
+      Date.now(),
+      this.options.ttlSeconds,
+      ...lines.flatMap((line) => [line.productId, line.quantity]),
+    );
+    return { removed: reply.status === 'OK', cart: toCart(userId, reply.fields) };
+  }
+
   /** Removes every line. */
   async clear(userId: string): Promise<StoredCart> {
     const reply = await this.scripts.cartClear(
@@ -151,6 +173,8 @@ function toOutcome(userId: string, reply: ScriptReply): CartWriteOutcome {
       return { kind: 'out-of-stock', current: reply.detail };
     case 'NOT_IN_CART':
       return { kind: 'not-in-cart' };
+    case 'ALREADY_REMOVED':
+      throw new Error('a line write cannot answer ALREADY_REMOVED');
   }
 }
 

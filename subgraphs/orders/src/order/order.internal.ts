@@ -23,10 +23,10 @@ export function orderInternalRoutes(orders: OrderModel): InternalRoute[] {
               ? {
                   id: order._id.toHexString(),
                   number: order.number,
-                  buyerId: order.userId,
+                  buyerId: order.buyerId,
                   status: order.status,
                   total: order.total,
-                  productIds: [],
+                  productIds: order.lines.map((line) => line.productId),
                   createdAt: order.createdAt.toISOString(),
                 }
               : null,

@@ -1,6 +1,18 @@
 import { DateTimeScalar as DateTime } from '@shop/service';
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { Order } from './Order';
+import { Balance, BalanceEntry } from './Balance';
+import { Mutation } from './Mutation';
+import { Order, OrderItem } from './Order';
+import { Query } from './Query';
 import { User } from './User';
 
-export const resolvers: Resolvers = { Order, User, DateTime };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Order,
+  OrderItem,
+  User,
+  Balance,
+  BalanceEntry,
+  DateTime,
+};
