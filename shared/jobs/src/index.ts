@@ -16,3 +16,10 @@ export {
 } from './notification-jobs';
 export { NotificationProducer, createNotificationProducer } from './notification-producer';
 export { emailBase, notificationBase, smsBase } from './notifications/common';
+export {
+  SLA_STAGES,
+  slaTimerJobId,
+  slaTimerJobSchema,
+  type SlaStage,
+  type SlaTimerJob,
+} from './support-sla-jobs';

@@ -7,6 +7,8 @@ export const QUEUE_NAMES = {
   email: 'email',
   /** Text messages, consumed by the SMS worker. */
   sms: 'sms',
+  /** Delayed SLA timers of inquiries (reminder, breach), consumed by the support subgraph. */
+  supportSla: 'support.sla',
 } as const;
 
 /**

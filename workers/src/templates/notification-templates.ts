@@ -1,6 +1,7 @@
 import type { EmailJob, EmailTemplate, Locale, SmsJob, SmsTemplate } from '@shop/jobs';
 import { accountEmailCopy, accountSmsCopy } from './account.copy';
 import type { MailCopy } from './mail-copy';
+import { supportEmailCopy, supportSmsCopy } from './support.copy';
 
 /** A rendered email. */
 export interface RenderedEmail {
@@ -11,12 +12,12 @@ export interface RenderedEmail {
 
 /** Every area's templates: adding an area's copy here is all a new template needs. */
 const EMAIL_COPY = {
-  ko: { ...accountEmailCopy.ko },
-  en: { ...accountEmailCopy.en },
+  ko: { ...accountEmailCopy.ko, ...supportEmailCopy.ko },
+  en: { ...accountEmailCopy.en, ...supportEmailCopy.en },
 };
 const SMS_COPY = {
-  ko: { ...accountSmsCopy.ko },
-  en: { ...accountSmsCopy.en },
+  ko: { ...accountSmsCopy.ko, ...supportSmsCopy.ko },
+  en: { ...accountSmsCopy.en, ...supportSmsCopy.en },
 };
 // A template in a queue schema without copy in every language fails to compile here.
 const _everyEmailHasCopy: Record<Locale, Record<EmailTemplate, unknown>> = EMAIL_COPY;
