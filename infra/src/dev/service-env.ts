@@ -27,6 +27,8 @@ export function serviceEnvironment(
     ORDERS_URL: subgraphUrl(config.ORDERS_PORT),
     SUPPORT_URL: subgraphUrl(config.SUPPORT_PORT),
     PRODUCTS_INTERNAL_URL: `http://127.0.0.1:${config.PRODUCTS_PORT}`,
+    USERS_INTERNAL_URL: `http://127.0.0.1:${config.USERS_PORT}`,
+    ORDERS_INTERNAL_URL: `http://127.0.0.1:${config.ORDERS_PORT}`,
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(config.MAIL_SINK_SMTP_PORT),
     TWILIO_API_BASE_URL: `http://127.0.0.1:${config.SMS_SINK_PORT}`,

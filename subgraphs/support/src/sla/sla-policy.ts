@@ -15,7 +15,7 @@ export interface SlaPolicy {
 }
 
 /** The SLA of one inquiry, as stored on it. Times not reached yet are null. */
-export interface InquirySla {
+export interface SlaState {
   firstResponseDueAt: Date;
   resolutionDueAt: Date;
   /** When the assignee is reminded of a first response still missing. */
@@ -40,16 +40,12 @@ export interface InquirySla {
 const plus = (at: Date, ms: number) => new Date(at.getTime() + ms);
 
 /** The queue's deadline: the first response until it is given, then resolution. */
-export function withDueAt(sla: Omit<InquirySla, 'dueAt'> & { dueAt?: Date }): InquirySla {
+export function withDueAt(sla: Omit<SlaState, 'dueAt'> & { dueAt?: Date }): SlaState {
   return { ...sla, dueAt: sla.firstRespondedAt ? sla.resolutionDueAt : sla.firstResponseDueAt };
 }
 
 /** Deadlines of a new inquiry; plan 1. */
-export function startSla(
-  createdAt: Date,
-  priority: InquiryPriority,
-  policy: SlaPolicy,
-): InquirySla {
+export function startSla(createdAt: Date, priority: InquiryPriority, policy: SlaPolicy): SlaState {
   const window = policy.windows[priority];
   return withDueAt({
     firstResponseDueAt: plus(createdAt, window.firstResponseMs),
@@ -72,11 +68,11 @@ export function startSla(
  * customer asked, with the new priority's windows, plus the time paused so far. Met ones stay.
  */
 export function replanForPriority(
-  sla: InquirySla,
+  sla: SlaState,
   createdAt: Date,
   priority: InquiryPriority,
   policy: SlaPolicy,
-): InquirySla {
+): SlaState {
   const fresh = startSla(plus(createdAt, sla.pausedMs), priority, policy);
   const firstPending = !sla.firstRespondedAt;
   return withDueAt({
@@ -89,12 +85,12 @@ export function replanForPriority(
 }
 
 /** Stops the clock (the desk waits for the customer). */
-export function pauseSla(sla: InquirySla, at: Date): InquirySla {
+export function pauseSla(sla: SlaState, at: Date): SlaState {
   return { ...sla, pausedAt: at, plan: sla.plan + 1 };
 }
 
 /** Restarts the clock: every deadline not met moves by exactly the time paused. */
-export function resumeSla(sla: InquirySla, at: Date): InquirySla {
+export function resumeSla(sla: SlaState, at: Date): SlaState {
   if (!sla.pausedAt) return sla;
   const paused = Math.max(0, at.getTime() - sla.pausedAt.getTime());
   const firstPending = !sla.firstRespondedAt;
@@ -112,13 +108,13 @@ export function resumeSla(sla: InquirySla, at: Date): InquirySla {
 }
 
 /** Records the first answer to the customer; later answers change nothing. */
-export function respondSla(sla: InquirySla, at: Date): InquirySla {
+export function respondSla(sla: SlaState, at: Date): SlaState {
   if (sla.firstRespondedAt) return sla;
   return withDueAt({ ...sla, firstRespondedAt: at, plan: sla.plan + 1 });
 }
 
 /** Marks a deadline missed; `breached`/`breachedAt` keep the first breach. */
-export function breachSla(sla: InquirySla, stage: BreachStage, at: Date): InquirySla {
+export function breachSla(sla: SlaState, stage: BreachStage, at: Date): SlaState {
   return {
     ...sla,
     ...(stage === 'first-response'
@@ -133,7 +129,7 @@ export type BreachStage = Exclude<SlaStage, 'reminder'>;
 
 /** When each timer of the inquiry is due, for the stages still pending; none while paused or closed. */
 export function pendingTimers(
-  sla: InquirySla,
+  sla: SlaState,
   status: InquiryStatus,
 ): Array<{ stage: SlaStage; at: Date }> {
   if (!isOpen(status) || sla.pausedAt) return [];
@@ -152,7 +148,7 @@ export function pendingTimers(
  * whose first-response deadline already passed is dropped: the breach says more.
  */
 export function isStageDue(
-  sla: InquirySla,
+  sla: SlaState,
   status: InquiryStatus,
   stage: SlaStage,
   now: Date,

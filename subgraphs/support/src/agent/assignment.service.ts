@@ -1,0 +1,265 @@
+import { inquiryAssigned } from '@shop/contracts';
+import type { Logger } from '@shop/logger';
+import type { Clock } from '../clock';
+import type { InquiryDocument, InquiryModel } from '../inquiry/inquiry.model';
+import type { Actor, InquiryChange, InquiryTransitions } from '../inquiry/inquiry-transitions';
+import {
+  OPEN_STATUSES,
+  SYSTEM_ACTOR,
+  isOpen,
+  type SupportTeam,
+} from '../inquiry/inquiry-vocabulary';
+import type { AgentModel } from './agent.model';
+
+/** Rounds of read-then-claim before an intake gives up and leaves the inquiry waiting. */
+const CLAIM_ROUNDS = 50;
+/** Claims younger than this may belong to an assignment still in flight; recovery leaves them. */
+export const RECOVERY_GRACE_MS = 30_000;
+/** Waiting inquiries assigned per pass. */
+const WAITING_BATCH = 100;
+
+const SYSTEM: Actor = { kind: 'SYSTEM', id: SYSTEM_ACTOR };
+
+/** The assigned event and audit line of an inquiry going to `agentId`. */
+function assignmentChange(
+  current: InquiryDocument,
+  agentId: string,
+  by: string,
+  why: string,
+): InquiryChange {
+  const previous = current.assigneeId;
+  return {
+    set: { assigneeId: agentId },
+    guard: { assigneeId: previous },
+    audit: {
+      kind: previous ? 'REASSIGNED' : 'ASSIGNED',
+      detail: previous ? `${previous} → ${agentId}: ${why}` : `${agentId}: ${why}`,
+    },
+    events: [
+      inquiryAssigned.create({
+        inquiryId: current._id.toHexString(),
+        number: current.number,
+        agentId,
+        ...(previous ? { previousAgentId: previous } : {}),
+        team: current.team,
+        priority: current.priority,
+        by,
+      }),
+    ],
+  };
+}
+
+/**
+ * Who works which inquiry. The rule: the active agent of the inquiry's team with the fewest
+ * open inquiries, the longest idle among equals. An agent is claimed with a conditional update
+ * on the load just read, so two intakes that read the same agent cannot both take it: the loser
+ * reads again. An agent's open inquiries are a set kept with the count, so claims and releases
+ * are idempotent by inquiry id, and a sweeper can finish or undo one that a crash interrupted.
+ */
+export class AssignmentService {
+  constructor(
+    private readonly deps: {
+      agents: AgentModel;
+      inquiries: InquiryModel;
+      transitions: InquiryTransitions;
+      clock: Clock;
+      logger: Logger;
+    },
+  ) {}
+
+  /**
+   * Assigns an unassigned inquiry by the rule; returns it unchanged when its team has no active
+   * agent (it waits in the team's queue until one gets the team).
+   */
+  async assignByRule(inquiry: InquiryDocument): Promise<InquiryDocument> {
+    const inquiryId = inquiry._id.toHexString();
+    const agentId = await this.claimLeastLoaded(inquiry.team, inquiryId);
+    if (!agentId) return inquiry;
+    try {
+      const updated = await this.deps.transitions.run(inquiryId, 'assign', SYSTEM, (current) =>
+        current.assigneeId
+          ? null
+          : assignmentChange(current, agentId, SYSTEM_ACTOR, `fewest open in ${current.team}`),
+      );
+      // Someone assigned it by hand meanwhile: the claim is not needed.
+      if (updated.assigneeId !== agentId) await this.release(agentId, inquiryId);
+      return updated;
+    } catch (error) {
+      await this.release(agentId, inquiryId);
+      throw error;
+    }
+  }
+
+  /**
+   * Gives the inquiry to `agentId`, whatever the loads, and frees the previous assignee.
+   * @throws what the transition throws (NOT_FOUND, INVALID_STATE_TRANSITION), having changed nothing.
+   */
+  async assignTo(inquiryId: string, agentId: string, actor: Actor): Promise<InquiryDocument> {
+    const claimed = await this.claim(agentId, inquiryId);
+    let previous: string | null = null;
+    try {
+      const updated = await this.deps.transitions.run(inquiryId, 'assign', actor, (current) => {
+        previous = current.assigneeId;
+        return previous === agentId
+          ? null
+          : assignmentChange(current, agentId, actor.id, 'by hand');
+      });
+      if (previous && previous !== agentId) await this.release(previous, inquiryId);
+      return updated;
+    } catch (error) {
+      if (claimed) await this.release(agentId, inquiryId);
+      throw error;
+    }
+  }
+
+  /** Frees the agent's place for an inquiry that was resolved or went to someone else. */
+  async release(agentId: string, inquiryId: string): Promise<void> {
+    await this.deps.agents.updateOne(
+      { _id: agentId, openInquiryIds: inquiryId },
+      {
+        $inc: { openCount: -1 },
+        $pull: { openInquiryIds: inquiryId },
+        $set: { updatedAt: this.deps.clock.now() },
+      },
+      { timestamps: false },
+    );
+  }
+
+  /**
+   * Assigns waiting (unassigned, open) inquiries of `teams`, or of every team, most urgent
+   * first, one after the other so each sees the loads the previous one left. Returns how many
+   * found an agent.
+   */
+  async assignWaiting(teams?: readonly SupportTeam[]): Promise<number> {
+    const staffed = (await this.deps.agents.distinct('teams', { active: true })) as SupportTeam[];
+    const wanted = staffed.filter((team) => !teams || teams.includes(team));
+    if (!wanted.length) return 0;
+    const waiting = await this.deps.inquiries
+      .find(
+        { status: { $in: OPEN_STATUSES }, assigneeId: null, team: { $in: wanted } },
+        { outbox: 0 },
+      )
+      .sort({ 'sla.breached': -1, 'sla.dueAt': 1, _id: 1 })
+      .limit(WAITING_BATCH)
+      .lean<InquiryDocument[]>();
+    let assigned = 0;
+    for (const inquiry of waiting) {
+      try {
+        if ((await this.assignByRule(inquiry)).assigneeId) assigned += 1;
+      } catch (error) {
+        this.deps.logger.warn(
+          { err: (error as Error).message, inquiryId: inquiry._id },
+          'waiting inquiry not assigned',
+        );
+      }
+    }
+    return assigned;
+  }
+
+  /**
+   * Finishes or undoes what a crash interrupted, for claims older than the grace period: a claim
+   * on an open, unassigned inquiry becomes its assignment; a claim on an inquiry that is closed,
+   * gone or assigned to someone else is released. Returns how many claims it settled.
+   */
+  async recover(): Promise<number> {
+    const agents = await this.deps.agents
+      .find({ openCount: { $gt: 0 } }, { openInquiryIds: 1 })
+      .lean();
+    const cutoff = this.deps.clock.now().getTime() - RECOVERY_GRACE_MS;
+    let settled = 0;
+    for (const agent of agents) {
+      const held = await this.deps.inquiries
+        .find(
+          { _id: { $in: agent.openInquiryIds } },
+          { status: 1, assigneeId: 1, updatedAt: 1, team: 1, number: 1, priority: 1 },
+        )
+        .lean<InquiryDocument[]>();
+      const byId = new Map(held.map((inquiry) => [inquiry._id.toHexString(), inquiry]));
+      for (const inquiryId of agent.openInquiryIds) {
+        const inquiry = byId.get(inquiryId);
+        if (inquiry && inquiry.updatedAt.getTime() > cutoff) continue;
+        try {
+          settled += await this.settle(agent._id, inquiryId, inquiry);
+        } catch (error) {
+          this.deps.logger.warn({ err: (error as Error).message, inquiryId }, 'claim not settled');
+        }
+      }
+    }
+    return settled;
+  }
+
+  private async settle(
+    agentId: string,
+    inquiryId: string,
+    inquiry?: InquiryDocument,
+  ): Promise<number> {
+    if (inquiry && isOpen(inquiry.status) && inquiry.assigneeId === agentId) return 0;
+    if (inquiry && isOpen(inquiry.status) && !inquiry.assigneeId) {
+      await this.deps.transitions.run(inquiryId, 'assign', SYSTEM, (current) =>
+        current.assigneeId
+          ? null
+          : assignmentChange(current, agentId, SYSTEM_ACTOR, 'recovered claim'),
+      );
+      return 1;
+    }
+    await this.release(agentId, inquiryId);
+    return 1;
+  }
+
+  /** The inquiry's claim, if an agent holds it already; otherwise the rule's pick, claimed. */
+  private async claimLeastLoaded(team: SupportTeam, inquiryId: string): Promise<string | null> {
+    const holder = await this.deps.agents.findOne({ openInquiryIds: inquiryId }, { _id: 1 }).lean();
+    if (holder) return holder._id;
+    for (let round = 0; round < CLAIM_ROUNDS; round += 1) {
+      const least = await this.deps.agents
+        .findOne({ teams: team, active: true }, { openCount: 1 })
+        .sort({ openCount: 1, lastAssignedAt: 1, _id: 1 })
+        .lean();
+      if (!least) return null;
+      // Any agent of the team still at that load will do, the longest idle first.
+      const now = this.deps.clock.now();
+      const claimed = await this.deps.agents
+        .findOneAndUpdate(
+          {
+            teams: team,
+            active: true,
+            openCount: least.openCount,
+            openInquiryIds: { $ne: inquiryId },
+          },
+          {
+            $inc: { openCount: 1 },
+            $push: { openInquiryIds: inquiryId },
+            $set: { lastAssignedAt: now, updatedAt: now },
+          },
+          {
+            sort: { lastAssignedAt: 1, _id: 1 },
+            new: true,
+            projection: { _id: 1 },
+            timestamps: false,
+          },
+        )
+        .lean();
+      if (claimed) return claimed._id;
+    }
+    this.deps.logger.warn(
+      { inquiryId, team },
+      'no agent claimed after many rounds; the inquiry waits',
+    );
+    return null;
+  }
+
+  /** Claims `agentId` for the inquiry whatever their load; false when they held it already. */
+  private async claim(agentId: string, inquiryId: string): Promise<boolean> {
+    const now = this.deps.clock.now();
+    const { modifiedCount } = await this.deps.agents.updateOne(
+      { _id: agentId, openInquiryIds: { $ne: inquiryId } },
+      {
+        $inc: { openCount: 1 },
+        $push: { openInquiryIds: inquiryId },
+        $set: { lastAssignedAt: now, updatedAt: now },
+      },
+      { timestamps: false },
+    );
+    return modifiedCount === 1;
+  }
+}
