@@ -101,12 +101,16 @@ export async function startStack(
   // Products first: the cart calls its internal API, whose address is only known now.
   const products = await startSubgraph('products', env);
   env['PRODUCTS_INTERNAL_URL'] ??= new URL(products.url).origin;
-  const others = names.filter((name) => name !== 'products');
+  const others = names.filter((name) => name !== 'products' && name !== 'support');
   const running = await Promise.all(others.map((name) => startSubgraph(name, env)));
-  const subgraphs = Object.fromEntries([
-    ['products', products],
-    ...others.map((name, index) => [name, running[index]]),
-  ]) as RunningSubgraphs;
+  const started = Object.fromEntries(
+    others.map((name, index) => [name, running[index]]),
+  ) as Omit<RunningSubgraphs, 'products' | 'support'>;
+  // Support last: it calls the internal APIs of users and orders too.
+  env['USERS_INTERNAL_URL'] ??= new URL(started.users.url).origin;
+  env['ORDERS_INTERNAL_URL'] ??= new URL(started.orders.url).origin;
+  const support = await startSubgraph('support', env);
+  const subgraphs = { products, ...started, support } as RunningSubgraphs;
   const gatewayEnv = {
     ...env,
     ...Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_URL`, subgraphs[name].url])),
