@@ -25,10 +25,13 @@ export class InquiryNumbers {
   private async increment(id: string): Promise<number> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const counter = await this.counters
-          .findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, new: true })
+        // The document as it was before this increment: the local MongoDB-compatible server
+        // returns the live document for `new: true`, which a concurrent increment may already
+        // have changed, while the before-image is a copy. Null: this call created the counter.
+        const before = await this.counters
+          .findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, new: false })
           .lean();
-        if (counter) return counter.seq;
+        return (before?.seq ?? 0) + 1;
       } catch (error) {
         // Two first-of-the-day upserts race to create the counter; the loser increments it.
         if ((error as { code?: number }).code !== DUPLICATE_KEY || attempt > 2) throw error;
