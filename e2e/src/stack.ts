@@ -103,9 +103,10 @@ export async function startStack(
   env['PRODUCTS_INTERNAL_URL'] ??= new URL(products.url).origin;
   const others = names.filter((name) => name !== 'products' && name !== 'support');
   const running = await Promise.all(others.map((name) => startSubgraph(name, env)));
-  const started = Object.fromEntries(
-    others.map((name, index) => [name, running[index]]),
-  ) as Omit<RunningSubgraphs, 'products' | 'support'>;
+  const started = Object.fromEntries(others.map((name, index) => [name, running[index]])) as Omit<
+    RunningSubgraphs,
+    'products' | 'support'
+  >;
   // Support last: it calls the internal APIs of users and orders too.
   env['USERS_INTERNAL_URL'] ??= new URL(started.users.url).origin;
   env['ORDERS_INTERNAL_URL'] ??= new URL(started.orders.url).origin;

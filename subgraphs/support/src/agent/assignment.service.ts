@@ -2,7 +2,12 @@ import { inquiryAssigned } from '@shop/contracts';
 import type { Logger } from '@shop/logger';
 import type { Clock } from '../clock';
 import type { InquiryDocument, InquiryModel } from '../inquiry/inquiry.model';
-import type { Actor, InquiryChange, InquiryTransitions } from '../inquiry/inquiry-transitions';
+import type {
+  Actor,
+  ChangeBuilder,
+  InquiryChange,
+  InquiryTransitions,
+} from '../inquiry/inquiry-transitions';
 import {
   OPEN_STATUSES,
   SYSTEM_ACTOR,
@@ -11,8 +16,14 @@ import {
 } from '../inquiry/inquiry-vocabulary';
 import type { AgentModel } from './agent.model';
 
-/** Rounds of read-then-claim before an intake gives up and leaves the inquiry waiting. */
-const CLAIM_ROUNDS = 50;
+/**
+ * Rounds of read-then-claim before an intake gives up and leaves the inquiry waiting (the
+ * sweeper assigns it). A round is lost only when another intake claimed meanwhile, so this
+ * bounds nothing but a burst far larger than any we expect.
+ */
+const CLAIM_ROUNDS = 1_000;
+/** Rounds between fresh reads of the team's least load. */
+const REREAD_EVERY = 8;
 /** Claims younger than this may belong to an assignment still in flight; recovery leaves them. */
 export const RECOVERY_GRACE_MS = 30_000;
 /** Waiting inquiries assigned per pass. */
@@ -75,14 +86,17 @@ export class AssignmentService {
     const inquiryId = inquiry._id.toHexString();
     const agentId = await this.claimLeastLoaded(inquiry.team, inquiryId);
     if (!agentId) return inquiry;
+    let assigned = false;
     try {
-      const updated = await this.deps.transitions.run(inquiryId, 'assign', SYSTEM, (current) =>
-        current.assigneeId
-          ? null
-          : assignmentChange(current, agentId, SYSTEM_ACTOR, `fewest open in ${current.team}`),
-      );
+      const build: ChangeBuilder = (current) => {
+        if (current.assigneeId === agentId) assigned = true;
+        if (current.assigneeId) return null;
+        assigned = true;
+        return assignmentChange(current, agentId, SYSTEM_ACTOR, `fewest open in ${current.team}`);
+      };
+      const updated = await this.deps.transitions.run(inquiryId, 'assign', SYSTEM, build, inquiry);
       // Someone assigned it by hand meanwhile: the claim is not needed.
-      if (updated.assigneeId !== agentId) await this.release(agentId, inquiryId);
+      if (!assigned) await this.release(agentId, inquiryId);
       return updated;
     } catch (error) {
       await this.release(agentId, inquiryId);
@@ -206,46 +220,66 @@ export class AssignmentService {
     return 1;
   }
 
-  /** The inquiry's claim, if an agent holds it already; otherwise the rule's pick, claimed. */
+  /**
+   * The rule's pick, claimed: a conditional update that takes the least loaded, longest idle
+   * agent of the team whose load is at most the least load read. A miss means every agent of
+   * the team went above it meanwhile, so the least load is now one more: the next round tries
+   * that without reading again, and reads again now and then in case the team lost its agents.
+   * A claim an interrupted assignment left on another agent is not looked for here: `recover`
+   * releases it once the inquiry is assigned.
+   */
   private async claimLeastLoaded(team: SupportTeam, inquiryId: string): Promise<string | null> {
-    const holder = await this.deps.agents.findOne({ openInquiryIds: inquiryId }, { _id: 1 }).lean();
-    if (holder) return holder._id;
+    let ceiling: number | null = null;
     for (let round = 0; round < CLAIM_ROUNDS; round += 1) {
-      const least = await this.deps.agents
-        .findOne({ teams: team, active: true }, { openCount: 1 })
-        .sort({ openCount: 1, lastAssignedAt: 1, _id: 1 })
-        .lean();
-      if (!least) return null;
-      // Any agent of the team still at that load will do, the longest idle first.
-      const now = this.deps.clock.now();
-      const claimed = await this.deps.agents
-        .findOneAndUpdate(
-          {
-            teams: team,
-            active: true,
-            openCount: least.openCount,
-            openInquiryIds: { $ne: inquiryId },
-          },
-          {
-            $inc: { openCount: 1 },
-            $push: { openInquiryIds: inquiryId },
-            $set: { lastAssignedAt: now, updatedAt: now },
-          },
-          {
-            sort: { lastAssignedAt: 1, _id: 1 },
-            new: true,
-            projection: { _id: 1 },
-            timestamps: false,
-          },
-        )
-        .lean();
-      if (claimed) return claimed._id;
+      if (ceiling === null || round % REREAD_EVERY === 0) {
+        const least = await this.deps.agents
+          .findOne({ teams: team, active: true }, { openCount: 1 })
+          .sort({ openCount: 1 })
+          .lean();
+        if (!least) return null;
+        ceiling = least.openCount;
+      }
+      const claimed = await this.claimAtMost(team, ceiling, inquiryId);
+      if (claimed) return claimed;
+      ceiling += 1;
     }
     this.deps.logger.warn(
       { inquiryId, team },
       'no agent claimed after many rounds; the inquiry waits',
     );
     return null;
+  }
+
+  private async claimAtMost(
+    team: SupportTeam,
+    load: number,
+    inquiryId: string,
+  ): Promise<string | null> {
+    const now = this.deps.clock.now();
+    const claimed = await this.deps.agents
+      .findOneAndUpdate(
+        {
+          teams: team,
+          active: true,
+          openCount: { $lte: load },
+          openInquiryIds: { $ne: inquiryId },
+        },
+        {
+          $inc: { openCount: 1 },
+          $push: { openInquiryIds: inquiryId },
+          $set: { lastAssignedAt: now, updatedAt: now },
+        },
+        {
+          sort: { openCount: 1, lastAssignedAt: 1, _id: 1 },
+          // Only the id is read back: it is all the claim needs and the one field no
+          // concurrent update changes (the local server returns the live document).
+          new: true,
+          projection: { _id: 1 },
+          timestamps: false,
+        },
+      )
+      .lean();
+    return claimed?._id ?? null;
   }
 
   /** Claims `agentId` for the inquiry whatever their load; false when they held it already. */

@@ -2,7 +2,6 @@ import { Types } from 'mongoose';
 import { requireUser, type Identity } from '@shop/auth';
 import { inquiryCreated, type OrderSummary } from '@shop/contracts';
 import { BadUserInputError, NotFoundError, parseInput } from '@shop/errors';
-import { WITHOUT_OUTBOX } from '@shop/events';
 import type { AssignmentService } from '../agent/assignment.service';
 import type { Clock } from '../clock';
 import type { OrderSummariesClient } from '../clients/order-summaries.client';
@@ -138,9 +137,9 @@ export class InquiryIntakeService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.deps.inquiries.create([document], { timestamps: false });
-    const stored = await this.deps.inquiries.findById(_id, WITHOUT_OUTBOX).lean<InquiryDocument>();
-    if (!stored) throw new Error(`inquiry ${number} not found right after its insert`);
+    const [created] = await this.deps.inquiries.create([document], { timestamps: false });
+    if (!created) throw new Error(`inquiry ${number} was not stored`);
+    const { outbox: _outbox, ...stored } = created.toObject<InquiryDocument>();
     return stored;
   }
 }

@@ -70,6 +70,8 @@ export class InquiryTransitions {
 
   /**
    * Applies `action` by `actor` to the inquiry and returns it as written.
+   * `known`, the inquiry as the caller just read or wrote it, saves the first read; a stale
+   * copy only costs a retry, since the write is conditional.
    * @throws NOT_FOUND for an unknown inquiry or another customer's; INVALID_STATE_TRANSITION
    * when the state table refuses; CONFLICT when concurrent changes kept winning.
    */
@@ -78,9 +80,10 @@ export class InquiryTransitions {
     action: InquiryAction,
     actor: Actor,
     build: ChangeBuilder,
+    known?: InquiryDocument,
   ): Promise<InquiryDocument> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-      const current = await this.load(inquiryId, actor);
+      const current = attempt === 0 && known ? known : await this.load(inquiryId, actor);
       const row = findTransition(action, current.status, actor.kind);
       if (!row)
         throw new InvalidStateTransitionError(action, current.status, statusesAllowing(action));
