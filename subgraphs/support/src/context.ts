@@ -22,7 +22,6 @@ export interface SupportContext extends SubgraphBaseContext {
 export interface EntityReference {
   id: string;
 }
-export type UserReference = EntityReference;
 
 /** Per request: loaders that batch inquiry reads, and the process-wide services. */
 export function createSupportContext(

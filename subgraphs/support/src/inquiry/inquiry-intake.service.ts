@@ -12,7 +12,7 @@ import { createInquiryInput, type CreateInquiryInput } from './inquiry-input';
 import type { InquiryNumbers } from './inquiry-number';
 import { priorityOf } from './inquiry-priority';
 import { viewFor, type InquiryView } from './inquiry-view';
-import { CATEGORY_TEAMS } from './inquiry-vocabulary';
+import { CATEGORY_TEAMS, type InquiryPriority } from './inquiry-vocabulary';
 import type { InquiryDocument, InquiryModel } from './inquiry.model';
 
 const DAY_MS = 24 * 3_600_000;
@@ -32,6 +32,71 @@ export interface InquiryIntakeDeps {
 interface Subject {
   order: OrderSummary | null;
   productId: string | null;
+}
+
+/** What the intake decided about a new inquiry. */
+interface Intake {
+  customerId: string;
+  input: CreateInquiryInput;
+  subject: Subject;
+  priority: InquiryPriority;
+  reasons: string[];
+  number: string;
+  now: Date;
+}
+
+/** The inquiry as stored: its first message, SLA, audit line and created event in one document. */
+function newInquiry(
+  { customerId, input, subject, priority, reasons, number, now }: Intake,
+  sla: SlaPolicy,
+) {
+  const _id = new Types.ObjectId();
+  const team = CATEGORY_TEAMS[input.category];
+  const { order, productId } = subject;
+  const message = {
+    _id: new Types.ObjectId(),
+    authorId: customerId,
+    side: 'CUSTOMER' as const,
+    body: input.body,
+    internal: false,
+    at: now,
+  };
+  const created = inquiryCreated.create({
+    inquiryId: _id.toHexString(),
+    number,
+    customerId,
+    category: input.category,
+    priority,
+    team,
+    ...(order ? { orderId: order.id } : {}),
+    ...(productId ? { productId } : {}),
+  });
+  return {
+    _id,
+    number,
+    customerId,
+    category: input.category,
+    priority,
+    team,
+    status: 'OPEN' as const,
+    subject: input.subject,
+    orderId: order?.id ?? null,
+    productId,
+    assigneeId: null,
+    messages: [message],
+    sla: startSla(now, priority, sla),
+    events: [
+      {
+        kind: 'CREATED',
+        by: customerId,
+        at: now,
+        detail: `${priority} (${reasons.join(', ')}) → ${team}`,
+      },
+    ],
+    outbox: [created],
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /**
@@ -80,63 +145,19 @@ export class InquiryIntakeService {
   private async store(
     customerId: string,
     input: CreateInquiryInput,
-    { order, productId }: Subject,
+    subject: Subject,
     now: Date,
   ): Promise<InquiryDocument> {
     const repeatWithinDay = !!(await this.deps.inquiries.exists({
       customerId,
       createdAt: { $gte: new Date(now.getTime() - DAY_MS) },
     }));
-    const { priority, reasons } = priorityOf({ ...input, order, repeatWithinDay });
-    const team = CATEGORY_TEAMS[input.category];
-    const _id = new Types.ObjectId();
+    const { priority, reasons } = priorityOf({ ...input, order: subject.order, repeatWithinDay });
     const number = await this.deps.numbers.next(now);
-    const document = {
-      _id,
-      number,
-      customerId,
-      category: input.category,
-      priority,
-      team,
-      status: 'OPEN' as const,
-      subject: input.subject,
-      orderId: order?.id ?? null,
-      productId,
-      assigneeId: null,
-      messages: [
-        {
-          _id: new Types.ObjectId(),
-          authorId: customerId,
-          side: 'CUSTOMER' as const,
-          body: input.body,
-          internal: false,
-          at: now,
-        },
-      ],
-      sla: startSla(now, priority, this.deps.sla),
-      events: [
-        {
-          kind: 'CREATED',
-          by: customerId,
-          at: now,
-          detail: `${priority} (${reasons.join(', ')}) → ${team}`,
-        },
-      ],
-      outbox: [
-        inquiryCreated.create({
-          inquiryId: _id.toHexString(),
-          number,
-          customerId,
-          category: input.category,
-          priority,
-          team,
-          ...(order ? { orderId: order.id } : {}),
-          ...(productId ? { productId } : {}),
-        }),
-      ],
-      createdAt: now,
-      updatedAt: now,
-    };
+    const document = newInquiry(
+      { customerId, input, subject, priority, reasons, number, now },
+      this.deps.sla,
+    );
     const [created] = await this.deps.inquiries.create([document], { timestamps: false });
     if (!created) throw new Error(`inquiry ${number} was not stored`);
     const { outbox: _outbox, ...stored } = created.toObject<InquiryDocument>();
