@@ -89,7 +89,7 @@ describe('the gateway over five subgraphs', () => {
   it('resolves references across subgraphs for a signed-in user', async () => {
     const user = await createSignedInUser(stack, { name: 'Kim Minji' });
     const result = await stack.query<{ me: Record<string, unknown> }>(
-      '{ me { id name email roles orders { id } inquiries { id } } myCart { id itemCount items { quantity } } }',
+      '{ me { id name email roles orders { id } inquiries { totalCount edges { node { id } } } } myCart { id itemCount items { quantity } } }',
       {},
       { token: user.accessToken },
     );
@@ -101,7 +101,7 @@ describe('the gateway over five subgraphs', () => {
         email: user.email,
         roles: ['CUSTOMER'],
         orders: [],
-        inquiries: [],
+        inquiries: { totalCount: 0, edges: [] },
       },
       myCart: { id: user.id, itemCount: 0, items: [] },
     });
