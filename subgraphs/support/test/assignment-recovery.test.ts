@@ -1,27 +1,16 @@
 import { Types } from 'mongoose';
-import { startSubgraphForTest, testIdentity, type SubgraphForTest } from '@shop/testing';
+import { testIdentity } from '@shop/testing';
 import { RECOVERY_GRACE_MS } from '../src/agent/assignment.service';
-import {
-  createSupportSubgraph,
-  loadSupportConfig,
-  type SupportConfig,
-  type SupportSubgraph,
-} from '../src/server';
 import { AdjustableClock } from './adjustable-clock';
-import { seedInquiry } from './support-builders';
+import { seedInquiry, startSupportOnClock, type SupportForTest } from './support-builders';
 
-describe('assignments a crash interrupted', () => {
-  let support: SubgraphForTest<SupportConfig, SupportSubgraph>;
+describe('assignments raced or interrupted', () => {
+  let support: SupportForTest;
   const clock = new AdjustableClock();
   const customer = testIdentity('CUSTOMER');
 
   beforeAll(async () => {
-    support = await startSubgraphForTest({
-      name: 'support',
-      loadConfig: loadSupportConfig,
-      create: (config) => createSupportSubgraph(config, { clock }),
-      env: { SUPPORT_BACKGROUND_TASKS: 'off' },
-    });
+    support = await startSupportOnClock(clock);
   });
   afterAll(() => support.stop());
 
@@ -76,5 +65,35 @@ describe('assignments a crash interrupted', () => {
       detail: `${agentId}: recovered claim`,
     });
     expect(finished?.outbox?.map((event) => event.type)).toEqual(['support.inquiry.assigned']);
+  });
+
+  it('assigns inquiries the intake and two sweeps race for once each, with exact loads', async () => {
+    const agentId = await agentHolding([]);
+    await models().agents.updateOne({ _id: agentId }, { $set: { teams: ['CATALOG'] } });
+    const inquiries = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        seedInquiry(support.subgraph, {
+          customerId: customer.userId,
+          category: 'PRODUCT',
+          createdAt: clock.now(),
+        }),
+      ),
+    );
+    const { assignment } = support.subgraph.services;
+    const [byIntake] = await Promise.all([
+      Promise.all(inquiries.map((inquiry) => assignment.assignByRule(inquiry))),
+      assignment.assignWaiting(['CATALOG']),
+      assignment.assignWaiting(['CATALOG']),
+    ]);
+    expect(byIntake.map((inquiry) => inquiry.assigneeId)).toEqual(inquiries.map(() => agentId));
+    const agent = await models().agents.findById(agentId).lean();
+    expect(agent?.openCount).toBe(20);
+    expect(new Set(agent?.openInquiryIds).size).toBe(20);
+    const stored = await models()
+      .inquiries.find({ _id: { $in: inquiries.map((inquiry) => inquiry._id) } })
+      .lean();
+    expect(
+      stored.map((inquiry) => inquiry.events.filter((event) => event.kind === 'ASSIGNED').length),
+    ).toEqual(inquiries.map(() => 1));
   });
 });

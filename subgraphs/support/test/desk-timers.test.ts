@@ -1,31 +1,19 @@
 import { Types } from 'mongoose';
 import { QUEUE_NAMES, createQueue, type SlaTimerJob } from '@shop/jobs';
-import { startSubgraphForTest, testIdentity, type SubgraphForTest } from '@shop/testing';
-import {
-  createSupportSubgraph,
-  loadSupportConfig,
-  type SupportConfig,
-  type SupportSubgraph,
-} from '../src/server';
+import { testIdentity } from '@shop/testing';
 import { AdjustableClock } from './adjustable-clock';
-import { seedInquiry } from './support-builders';
+import { seedInquiry, startSupportOnClock, type SupportForTest } from './support-builders';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 describe('the desk against a clock it does not wait for', () => {
-  let support: SubgraphForTest<SupportConfig, SupportSubgraph>;
+  let support: SupportForTest;
   const clock = new AdjustableClock();
   const customer = testIdentity('CUSTOMER');
 
   beforeAll(async () => {
-    support = await startSubgraphForTest({
-      name: 'support',
-      loadConfig: loadSupportConfig,
-      create: (config) => createSupportSubgraph(config, { clock }),
-      // Nothing runs on its own: the test calls each step, and outboxes keep their events.
-      env: { SUPPORT_BACKGROUND_TASKS: 'off' },
-    });
+    support = await startSupportOnClock(clock);
   });
   afterAll(() => support.stop());
 

@@ -1,7 +1,14 @@
 import { Types } from 'mongoose';
+import { startSubgraphForTest, type SubgraphForTest } from '@shop/testing';
+import type { Clock } from '../src/clock';
 import type { InquiryDocument } from '../src/inquiry/inquiry.model';
 import { CATEGORY_TEAMS } from '../src/inquiry/inquiry-vocabulary';
-import type { SupportSubgraph } from '../src/server';
+import {
+  createSupportSubgraph,
+  loadSupportConfig,
+  type SupportConfig,
+  type SupportSubgraph,
+} from '../src/server';
 import { startSla, type SlaPolicy } from '../src/sla/sla-policy';
 
 const HOUR = 3_600_000;
@@ -64,4 +71,19 @@ export async function seedInquiry(
   };
   await subgraph.models.inquiries.collection.insertOne(document);
   return document as InquiryDocument;
+}
+
+export type SupportForTest = SubgraphForTest<SupportConfig, SupportSubgraph>;
+
+/**
+ * The support subgraph on its own database, on `clock`, with no background work: the test
+ * calls each step (sweeps, timers) itself, and outboxes keep their events for it to read.
+ */
+export function startSupportOnClock(clock: Clock): Promise<SupportForTest> {
+  return startSubgraphForTest({
+    name: 'support',
+    loadConfig: loadSupportConfig,
+    create: (config) => createSupportSubgraph(config, { clock }),
+    env: { SUPPORT_BACKGROUND_TASKS: 'off' },
+  });
 }

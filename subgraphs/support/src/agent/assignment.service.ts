@@ -224,18 +224,25 @@ export class AssignmentService {
    * The rule's pick, claimed: a conditional update that takes the least loaded, longest idle
    * agent of the team whose load is at most the least load read. A miss means every agent of
    * the team went above it meanwhile, so the least load is now one more: the next round tries
-   * that without reading again, and reads again now and then in case the team lost its agents.
-   * A claim an interrupted assignment left on another agent is not looked for here: `recover`
-   * releases it once the inquiry is assigned.
+   * that without reading again. Every eighth round reads again, in case the team lost its
+   * agents, and looks whether another assigner (the sweeper, `setAgentTeams`) claimed an agent
+   * for this very inquiry, which no round of ours can then claim: that agent is the pick.
    */
   private async claimLeastLoaded(team: SupportTeam, inquiryId: string): Promise<string | null> {
     let ceiling: number | null = null;
     for (let round = 0; round < CLAIM_ROUNDS; round += 1) {
       if (ceiling === null || round % REREAD_EVERY === 0) {
-        const least = await this.deps.agents
-          .findOne({ teams: team, active: true }, { openCount: 1 })
-          .sort({ openCount: 1 })
-          .lean();
+        const [least, holder] = await Promise.all([
+          this.deps.agents
+            .findOne({ teams: team, active: true }, { openCount: 1 })
+            .sort({ openCount: 1 })
+            .lean(),
+          // A new inquiry has no claim yet: only later rounds look.
+          round > 0
+            ? this.deps.agents.findOne({ openInquiryIds: inquiryId }, { _id: 1 }).lean()
+            : null,
+        ]);
+        if (holder) return holder._id;
         if (!least) return null;
         ceiling = least.openCount;
       }
