@@ -11,7 +11,7 @@ import {
   priorityInput,
   resolveInquiryInput,
 } from './inquiry-input';
-import type { Actor, InquiryTransitions } from './inquiry-transitions';
+import type { Actor, InquiryChange, InquiryTransitions } from './inquiry-transitions';
 import { viewFor, type InquiryView } from './inquiry-view';
 import type { InquiryDocument, InquiryMessageDocument } from './inquiry.model';
 
@@ -85,26 +85,21 @@ export class InquiryWorkService {
     body: string,
     internal = false,
   ): Promise<InquiryView> {
-    const actor = staffActor(identity);
-    const id = parseInput(inquiryIdInput, inquiryId, 'inquiryId');
-    const text = parseInput(messageBodyInput, body, 'body');
-    const updated = await this.deps.transitions.run(
-      id,
-      internal ? 'note' : 'reply',
-      actor,
-      (current, _to, now) => {
-        const message = agentMessage(actor.id, text, internal, now);
-        if (internal) return { message, audit: { kind: 'NOTE_ADDED' } };
-        const first = !current.sla.firstRespondedAt;
-        return {
-          message,
-          sla: respondSla(current.sla, now),
-          audit: { kind: 'REPLIED', ...(first ? { detail: 'first response' } : {}) },
-          events: [repliedEvent(current, message, 'REPLY')],
-        };
+    if (internal) {
+      return this.write(identity, inquiryId, body, 'note', (_current, note) => ({
+        message: note,
+        audit: { kind: 'NOTE_ADDED' },
+      }));
+    }
+    return this.write(identity, inquiryId, body, 'reply', (current, message, now) => ({
+      message,
+      sla: respondSla(current.sla, now),
+      audit: {
+        kind: 'REPLIED',
+        ...(current.sla.firstRespondedAt ? {} : { detail: 'first response' }),
       },
-    );
-    return this.view(updated, identity);
+      events: [repliedEvent(current, message, 'REPLY')],
+    }));
   }
 
   /** Asks the customer for more; the SLA clock stops until they answer (WAITING_FOR_CUSTOMER). */
@@ -113,23 +108,31 @@ export class InquiryWorkService {
     inquiryId: string,
     body: string,
   ): Promise<InquiryView> {
+    return this.write(identity, inquiryId, body, 'requestInfo', (current, message, now) => ({
+      message,
+      // Asking is answering too: it records the first response before the clock stops.
+      sla: pauseSla(respondSla(current.sla, now), now),
+      audit: { kind: 'INFO_REQUESTED', detail: 'SLA clock paused' },
+      events: [repliedEvent(current, message, 'INFO_REQUEST')],
+    }));
+  }
+
+  /**
+   * A staff message on the thread (internal for a note): checks the caller and the input, then
+   * applies `change`.
+   */
+  private async write(
+    identity: Identity | null,
+    inquiryId: string,
+    body: string,
+    action: 'reply' | 'note' | 'requestInfo',
+    change: (current: InquiryDocument, message: InquiryMessageDocument, now: Date) => InquiryChange,
+  ): Promise<InquiryView> {
     const actor = staffActor(identity);
     const id = parseInput(inquiryIdInput, inquiryId, 'inquiryId');
     const text = parseInput(messageBodyInput, body, 'body');
-    const updated = await this.deps.transitions.run(
-      id,
-      'requestInfo',
-      actor,
-      (current, _to, now) => {
-        const message = agentMessage(actor.id, text, false, now);
-        return {
-          message,
-          // Asking is answering too: it records the first response before the clock stops.
-          sla: pauseSla(respondSla(current.sla, now), now),
-          audit: { kind: 'INFO_REQUESTED', detail: 'SLA clock paused' },
-          events: [repliedEvent(current, message, 'INFO_REQUEST')],
-        };
-      },
+    const updated = await this.deps.transitions.run(id, action, actor, (current, _to, now) =>
+      change(current, agentMessage(actor.id, text, action === 'note', now), now),
     );
     return this.view(updated, identity);
   }
