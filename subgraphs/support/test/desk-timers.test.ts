@@ -67,6 +67,31 @@ describe('the desk against a clock it does not wait for', () => {
     expect(await outboxTypes(inquiry._id)).toEqual(['support.inquiry.breached']);
   });
 
+  it('acts once when the timer, a duplicate of it and the sweeper fire together', async () => {
+    const inquiry = await seedInquiry(support.subgraph, {
+      customerId: customer.userId,
+      priority: 'URGENT',
+      assigneeId: new Types.ObjectId().toHexString(),
+      createdAt: clock.now(),
+    });
+    clock.advance(0.8 * HOUR);
+    const timer = { inquiryId: inquiry._id.toHexString(), stage: 'reminder' as const, plan: 1 };
+    const outcomes = await Promise.all([
+      ...Array.from({ length: 5 }, () => services().sla.fire(timer)),
+      services().sla.sweep(),
+    ]);
+    expect(
+      outcomes.filter((outcome) => outcome === 'reminded').length + Number(outcomes.at(-1)),
+    ).toBe(1);
+    expect(await outboxTypes(inquiry._id)).toEqual(['support.inquiry.reminder-due']);
+    expect(
+      (await stored(inquiry._id)).events.filter((event) => event.kind === 'SLA_REMINDER'),
+    ).toHaveLength(1);
+    // Leave nothing due for the sweep test below.
+    clock.advance(8 * HOUR);
+    await services().sla.sweep();
+  });
+
   it('sweeps deadlines whose timers never fired, each stage once', async () => {
     const inquiry = await seedInquiry(support.subgraph, {
       customerId: customer.userId,

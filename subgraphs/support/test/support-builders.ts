@@ -60,6 +60,7 @@ export async function seedInquiry(
     rating: null,
     ratingComment: null,
     events: [{ kind: 'CREATED', by: seed.customerId, at: createdAt, detail: null }],
+    revision: 0,
     createdAt,
     updatedAt: createdAt,
     ...seed,

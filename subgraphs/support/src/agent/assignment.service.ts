@@ -2,12 +2,7 @@ import { inquiryAssigned } from '@shop/contracts';
 import type { Logger } from '@shop/logger';
 import type { Clock } from '../clock';
 import type { InquiryDocument, InquiryModel } from '../inquiry/inquiry.model';
-import type {
-  Actor,
-  ChangeBuilder,
-  InquiryChange,
-  InquiryTransitions,
-} from '../inquiry/inquiry-transitions';
+import type { Actor, InquiryChange, InquiryTransitions } from '../inquiry/inquiry-transitions';
 import {
   OPEN_STATUSES,
   SYSTEM_ACTOR,
@@ -84,22 +79,31 @@ export class AssignmentService {
    */
   async assignByRule(inquiry: InquiryDocument): Promise<InquiryDocument> {
     const inquiryId = inquiry._id.toHexString();
-    const agentId = await this.claimLeastLoaded(inquiry.team, inquiryId);
-    if (!agentId) return inquiry;
-    let assigned = false;
+    const claim = await this.claimLeastLoaded(inquiry.team, inquiryId);
+    if (!claim) return inquiry;
+    // A claim another assigner made for this inquiry is theirs to release.
+    const releaseOurs = () => (claim.ours ? this.release(claim.agentId, inquiryId) : undefined);
     try {
-      const build: ChangeBuilder = (current) => {
-        if (current.assigneeId === agentId) assigned = true;
-        if (current.assigneeId) return null;
-        assigned = true;
-        return assignmentChange(current, agentId, SYSTEM_ACTOR, `fewest open in ${current.team}`);
-      };
-      const updated = await this.deps.transitions.run(inquiryId, 'assign', SYSTEM, build, inquiry);
-      // Someone assigned it by hand meanwhile: the claim is not needed.
-      if (!assigned) await this.release(agentId, inquiryId);
+      const { inquiry: updated, changed } = await this.deps.transitions.apply(
+        inquiryId,
+        'assign',
+        SYSTEM,
+        (current) =>
+          current.assigneeId
+            ? null
+            : assignmentChange(
+                current,
+                claim.agentId,
+                SYSTEM_ACTOR,
+                `fewest open in ${current.team}`,
+              ),
+        inquiry,
+      );
+      // Assigned to someone else meanwhile (by hand): the claim is not needed.
+      if (!changed && updated.assigneeId !== claim.agentId) await releaseOurs();
       return updated;
     } catch (error) {
-      await this.release(agentId, inquiryId);
+      await releaseOurs();
       throw error;
     }
   }
@@ -228,7 +232,10 @@ export class AssignmentService {
    * agents, and looks whether another assigner (the sweeper, `setAgentTeams`) claimed an agent
    * for this very inquiry, which no round of ours can then claim: that agent is the pick.
    */
-  private async claimLeastLoaded(team: SupportTeam, inquiryId: string): Promise<string | null> {
+  private async claimLeastLoaded(
+    team: SupportTeam,
+    inquiryId: string,
+  ): Promise<{ agentId: string; ours: boolean } | null> {
     let ceiling: number | null = null;
     for (let round = 0; round < CLAIM_ROUNDS; round += 1) {
       if (ceiling === null || round % REREAD_EVERY === 0) {
@@ -242,12 +249,12 @@ export class AssignmentService {
             ? this.deps.agents.findOne({ openInquiryIds: inquiryId }, { _id: 1 }).lean()
             : null,
         ]);
-        if (holder) return holder._id;
+        if (holder) return { agentId: holder._id, ours: false };
         if (!least) return null;
         ceiling = least.openCount;
       }
       const claimed = await this.claimAtMost(team, ceiling, inquiryId);
-      if (claimed) return claimed;
+      if (claimed) return { agentId: claimed, ours: true };
       ceiling += 1;
     }
     this.deps.logger.warn(

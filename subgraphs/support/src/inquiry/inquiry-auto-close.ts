@@ -34,31 +34,34 @@ export class InquiryAutoClose {
   }
 
   private async close(inquiryId: string, cutoff: Date): Promise<boolean> {
-    let closing = false;
     try {
-      await this.deps.transitions.run(inquiryId, 'close', SYSTEM, (current, _to, now) => {
-        if (!current.resolvedAt || current.resolvedAt > cutoff) return null;
-        closing = true;
-        return {
-          set: { closedAt: now },
-          audit: {
-            kind: 'CLOSED',
-            detail: `auto-closed ${Math.round(this.deps.afterMs / 1_000)} s after resolution`,
-          },
-          events: [
-            inquiryClosed.create({
-              inquiryId,
-              number: current.number,
-              customerId: current.customerId,
-            }),
-          ],
-        };
-      });
+      const { changed } = await this.deps.transitions.apply(
+        inquiryId,
+        'close',
+        SYSTEM,
+        (current, _to, now) => {
+          if (!current.resolvedAt || current.resolvedAt > cutoff) return null;
+          return {
+            set: { closedAt: now },
+            audit: {
+              kind: 'CLOSED',
+              detail: `auto-closed ${Math.round(this.deps.afterMs / 1_000)} s after resolution`,
+            },
+            events: [
+              inquiryClosed.create({
+                inquiryId,
+                number: current.number,
+                customerId: current.customerId,
+              }),
+            ],
+          };
+        },
+      );
+      return changed;
     } catch (error) {
       // Another sweeper closed it first.
       if (error instanceof AppError && error.code === 'INVALID_STATE_TRANSITION') return false;
       throw error;
     }
-    return closing;
   }
 }

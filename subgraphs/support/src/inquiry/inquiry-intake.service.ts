@@ -94,6 +94,7 @@ function newInquiry(
       },
     ],
     outbox: [created],
+    revision: 0,
     createdAt: now,
     updatedAt: now,
   };

@@ -56,7 +56,7 @@ const ATTEMPTS = 3;
 
 /**
  * The only writer of inquiries after intake. Each action is checked against the state table,
- * then applied with one conditional update on `{_id, status: from, sla.plan}` that also appends
+ * then applied with one conditional update on `{_id, status: from, revision}` that also appends
  * the audit line, the message and the outbox events, so the change, its history and its events
  * are one atomic write. A write that loses a race is decided again from the fresh inquiry.
  * When the write moved a deadline, the SLA timers are planned again.
@@ -69,7 +69,8 @@ export class InquiryTransitions {
   ) {}
 
   /**
-   * Applies `action` by `actor` to the inquiry and returns it as written.
+   * Applies `action` by `actor` to the inquiry and returns it as written (as it is, when the
+   * builder found nothing to do).
    * `known`, the inquiry as the caller just read or wrote it, saves the first read; a stale
    * copy only costs a retry, since the write is conditional.
    * @throws NOT_FOUND for an unknown inquiry or another customer's; INVALID_STATE_TRANSITION
@@ -82,6 +83,20 @@ export class InquiryTransitions {
     build: ChangeBuilder,
     known?: InquiryDocument,
   ): Promise<InquiryDocument> {
+    return (await this.apply(inquiryId, action, actor, build, known)).inquiry;
+  }
+
+  /**
+   * {@link run}, telling also whether this call wrote: a builder may run several times when
+   * writes race, and only the last decision counts.
+   */
+  async apply(
+    inquiryId: string,
+    action: InquiryAction,
+    actor: Actor,
+    build: ChangeBuilder,
+    known?: InquiryDocument,
+  ): Promise<{ inquiry: InquiryDocument; changed: boolean }> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
       const current = attempt === 0 && known ? known : await this.load(inquiryId, actor);
       const row = findTransition(action, current.status, actor.kind);
@@ -89,13 +104,15 @@ export class InquiryTransitions {
         throw new InvalidStateTransitionError(action, current.status, statusesAllowing(action));
       const now = this.clock.now();
       const change = build(current, row.to, now);
-      if (!change) return current;
+      if (!change) return { inquiry: current, changed: false };
       const updated = await this.inquiries
         .findOneAndUpdate(
           {
             _id: current._id,
             status: current.status,
-            'sla.plan': current.sla.plan,
+            // Any write since the read (a timer, the other side of the conversation) makes this
+            // one decide again, so no action is taken twice or on a stale SLA.
+            revision: current.revision ?? null,
             ...change.guard,
           },
           this.updateOf(row.to, change, actor, now),
@@ -104,7 +121,7 @@ export class InquiryTransitions {
         .lean<InquiryDocument>();
       if (!updated) continue;
       if (updated.sla.plan !== current.sla.plan) await this.timers.plan(updated, current.sla.plan);
-      return updated;
+      return { inquiry: updated, changed: true };
     }
     throw new ConflictError('The inquiry changed meanwhile; try again');
   }
@@ -139,6 +156,7 @@ export class InquiryTransitions {
         ...(change.sla ? { sla: withDueAt(change.sla) } : {}),
         updatedAt: now,
       },
+      $inc: { revision: 1 },
       $push: {
         events: audit,
         ...(change.message ? { messages: change.message } : {}),

@@ -64,6 +64,7 @@ const inquiry: InquiryDocument = {
   ratingComment: null,
   events: [{ kind: 'ASSIGNED', by: 'system', at: now, detail: null }],
   outbox: [],
+  revision: 0,
   createdAt: now,
   updatedAt: now,
 };

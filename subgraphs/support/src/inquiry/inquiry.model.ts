@@ -61,6 +61,8 @@ export interface InquiryDocument extends WithOutbox {
   rating: number | null;
   ratingComment: string | null;
   events: InquiryAuditEntry[];
+  /** Raised by every write after intake; each write is conditional on the one it read. */
+  revision: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -127,6 +129,7 @@ const inquirySchema = withOutbox(
       rating: { type: Number, default: null },
       ratingComment: { type: String, default: null },
       events: { type: [auditSchema], default: [] },
+      revision: { type: Number, required: true, default: 0 },
     },
     { collection: 'inquiries', versionKey: false, timestamps: true },
   ),

@@ -87,11 +87,11 @@ export class SlaService {
 
   /** Acts on one timer; `stale` when the inquiry moved on since it was planned. */
   async fire(job: Pick<SlaTimerJob, 'inquiryId' | 'stage' | 'plan'>): Promise<SlaOutcome> {
-    let outcome: SlaOutcome = 'stale';
+    const action = job.stage === 'reminder' ? 'remind' : 'breach';
     try {
-      await this.deps.transitions.run(
+      const { changed } = await this.deps.transitions.apply(
         job.inquiryId,
-        job.stage === 'reminder' ? 'remind' : 'breach',
+        action,
         SYSTEM,
         (current, _to, now) => {
           if (
@@ -99,22 +99,23 @@ export class SlaService {
             !isStageDue(current.sla, current.status, job.stage, now)
           )
             return null;
-          outcome = job.stage === 'reminder' ? 'reminded' : 'breached';
           return job.stage === 'reminder'
             ? reminderChange(current, now)
             : breachChange(current, job.stage);
         },
       );
+      if (!changed) return 'stale';
+      return job.stage === 'reminder' ? 'reminded' : 'breached';
     } catch (error) {
       // Resolved, waiting for the customer, or gone: the state table refuses, nothing is due.
       if (
         error instanceof AppError &&
         ['INVALID_STATE_TRANSITION', 'NOT_FOUND'].includes(error.code)
-      )
+      ) {
         return 'stale';
+      }
       throw error;
     }
-    return outcome;
   }
 
   /**
