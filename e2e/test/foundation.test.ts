@@ -98,7 +98,7 @@ describe('the gateway over five subgraphs', () => {
   it('resolves references across subgraphs for a signed-in user', async () => {
     const user = await createSignedInUser(stack, { name: 'Kim Minji' });
     const result = await stack.query<{ me: Record<string, unknown> }>(
-      '{ me { id name email roles orders { totalCount edges { node { id } } } inquiries { id } } myCart { id itemCount items { quantity } } }',
+      '{ me { id name email roles orders { totalCount edges { node { id } } } inquiries { totalCount edges { node { id } } } } myCart { id itemCount items { quantity } } }',
       {},
       { token: user.accessToken },
     );
@@ -110,7 +110,7 @@ describe('the gateway over five subgraphs', () => {
         email: user.email,
         roles: ['CUSTOMER'],
         orders: { totalCount: 0, edges: [] },
-        inquiries: [],
+        inquiries: { totalCount: 0, edges: [] },
       },
       myCart: { id: user.id, itemCount: 0, items: [] },
     });

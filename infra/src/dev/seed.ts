@@ -2,7 +2,7 @@ import { startProcess } from '../servers/child-process';
 import { ROOT_DIR } from './dev-config';
 
 /** Subgraphs that own demo data; each seeds its own database, idempotently. */
-const SEEDED_SUBGRAPHS = ['users', 'products', 'orders'] as const;
+const SEEDED_SUBGRAPHS = ['users', 'products', 'orders', 'support'] as const;
 
 /** Runs every subgraph's seed script against the given environment, in parallel. */
 export async function runSeeds(env: NodeJS.ProcessEnv): Promise<void> {

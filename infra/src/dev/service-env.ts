@@ -30,6 +30,7 @@ export function serviceEnvironment(
     PRODUCTS_INTERNAL_URL: `http://127.0.0.1:${config.PRODUCTS_PORT}`,
     USERS_INTERNAL_URL: `http://127.0.0.1:${config.USERS_PORT}`,
     CART_INTERNAL_URL: `http://127.0.0.1:${config.CART_PORT}`,
+    ORDERS_INTERNAL_URL: `http://127.0.0.1:${config.ORDERS_PORT}`,
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(config.MAIL_SINK_SMTP_PORT),
     TWILIO_API_BASE_URL: `http://127.0.0.1:${config.SMS_SINK_PORT}`,

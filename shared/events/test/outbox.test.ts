@@ -86,6 +86,29 @@ describe('mongo outbox and relay', () => {
     expect(stored?.outbox ?? []).toEqual([]);
   });
 
+  it('acknowledges without touching the documents: their updatedAt stays what the change set', async () => {
+    const ledgers = connection.model<Account & { updatedAt: Date }>(
+      'Ledger',
+      withOutbox(
+        new Schema<Account & { updatedAt: Date }>({ balance: Number }, { timestamps: true }),
+      ),
+    );
+    const { _id } = await ledgers.create({ balance: 3, outbox: [opened.create({})] });
+    const written = (await ledgers.findById(_id).lean())?.updatedAt;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const { dispatcher } = recorder();
+    const relay = new OutboxRelay({
+      name: 'test',
+      sources: [mongoOutboxSource(ledgers)],
+      dispatchers: [dispatcher],
+      logger,
+    });
+    expect(await relay.drain()).toBe(1);
+    const stored = await ledgers.findById(_id).lean();
+    expect(stored?.outbox ?? []).toEqual([]);
+    expect(stored?.updatedAt).toEqual(written);
+  });
+
   it('keeps an event whose dispatch failed, and delivers it on the next pass', async () => {
     const accounts = connection.model<Account>('Account');
     await accounts.create({ balance: 1, outbox: [opened.create({})] });

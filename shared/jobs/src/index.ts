@@ -23,3 +23,10 @@ export {
   orderTimeoutJobSchema,
   type OrderTimeoutJob,
 } from './order-jobs';
+export {
+  SLA_STAGES,
+  slaTimerJobId,
+  slaTimerJobSchema,
+  type SlaStage,
+  type SlaTimerJob,
+} from './support-sla-jobs';

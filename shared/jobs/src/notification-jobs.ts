@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountEmails, accountSms } from './notifications/account-notifications';
 import { orderEmails } from './notifications/order-notifications';
+import { supportEmails, supportSms } from './notifications/support-notifications';
 import { QUEUE_NAMES } from './queue-names';
 
 export { E164_PATTERN, LOCALES, type Locale } from './notifications/common';
@@ -15,12 +16,16 @@ export const SMS_QUEUE = QUEUE_NAMES.sms;
  * templates in `notifications/<area>-notifications.ts`; the union of all of them is the queue's
  * payload schema.
  */
-export const emailJobSchema = z.discriminatedUnion('template', [...accountEmails, ...orderEmails]);
+export const emailJobSchema = z.discriminatedUnion('template', [
+  ...accountEmails,
+  ...orderEmails,
+  ...supportEmails,
+]);
 export type EmailJob = z.infer<typeof emailJobSchema>;
 export type EmailTemplate = EmailJob['template'];
 
 /** One text message, by template, as for mail. */
-export const smsJobSchema = z.discriminatedUnion('template', [...accountSms]);
+export const smsJobSchema = z.discriminatedUnion('template', [...accountSms, ...supportSms]);
 export type SmsJob = z.infer<typeof smsJobSchema>;
 export type SmsTemplate = SmsJob['template'];
 

@@ -9,6 +9,8 @@ export const QUEUE_NAMES = {
   sms: 'sms',
   /** One delayed job per unpaid order, due at its `payBy`; consumed by the orders subgraph. */
   orderTimeouts: 'order-timeouts',
+  /** Delayed SLA timers of inquiries (reminder, breach), consumed by the support subgraph. */
+  supportSla: 'support.sla',
 } as const;
 
 /**

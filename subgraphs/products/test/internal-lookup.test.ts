@@ -50,7 +50,7 @@ describe('internal product lookup', () => {
     ]);
   });
 
-  it('refuses callers without a valid signature or not on the list', async () => {
+  it('refuses callers without a valid signature or not on the list (cart, orders, support)', async () => {
     const body = { ids: ['ffffffffffffffffffffffff'] };
     await expect(
       client('cart', 'another-secret-that-is-long-enough-000000').post(
@@ -58,7 +58,11 @@ describe('internal product lookup', () => {
         body,
       ),
     ).rejects.toThrow(/401/);
-    await expect(client('support').post(PRODUCTS_INTERNAL.lookup, body)).rejects.toThrow(/401/);
+    await expect(client('users').post(PRODUCTS_INTERNAL.lookup, body)).rejects.toThrow(/401/);
+    // Support checks that the product an inquiry names exists.
+    expect(await client('support').post(PRODUCTS_INTERNAL.lookup, body)).toEqual({
+      products: [null],
+    });
     const unsigned = await fetch(`${baseUrl}/internal${PRODUCTS_INTERNAL.lookup}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-shop-caller': 'cart' },

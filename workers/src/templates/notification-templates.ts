@@ -2,6 +2,7 @@ import type { EmailJob, EmailTemplate, Locale, SmsJob, SmsTemplate } from '@shop
 import { accountEmailCopy, accountSmsCopy } from './account.copy';
 import type { MailCopy } from './mail-copy';
 import { orderEmailCopy } from './order.copy';
+import { supportEmailCopy, supportSmsCopy } from './support.copy';
 
 /** A rendered email. */
 export interface RenderedEmail {
@@ -12,12 +13,12 @@ export interface RenderedEmail {
 
 /** Every area's templates: adding an area's copy here is all a new template needs. */
 const EMAIL_COPY = {
-  ko: { ...accountEmailCopy.ko, ...orderEmailCopy.ko },
-  en: { ...accountEmailCopy.en, ...orderEmailCopy.en },
+  ko: { ...accountEmailCopy.ko, ...orderEmailCopy.ko, ...supportEmailCopy.ko },
+  en: { ...accountEmailCopy.en, ...orderEmailCopy.en, ...supportEmailCopy.en },
 };
 const SMS_COPY = {
-  ko: { ...accountSmsCopy.ko },
-  en: { ...accountSmsCopy.en },
+  ko: { ...accountSmsCopy.ko, ...supportSmsCopy.ko },
+  en: { ...accountSmsCopy.en, ...supportSmsCopy.en },
 };
 // A template in a queue schema without copy in every language fails to compile here.
 const _everyEmailHasCopy: Record<Locale, Record<EmailTemplate, unknown>> = EMAIL_COPY;

@@ -2,6 +2,7 @@ import type { EventDefinition } from '@shop/events';
 import { cartItemAdded } from './cart-events';
 import { productUpdated, stockChanged } from './catalog-events';
 import { CHECKOUT_EVENTS, orderPaid } from './order-events';
+import { SUPPORT_EVENTS } from './support-events';
 import {
   userEmailVerified,
   userPasswordResetRequested,
@@ -11,6 +12,7 @@ import {
 export * from './cart-events';
 export * from './catalog-events';
 export * from './order-events';
+export * from './support-events';
 export * from './user-events';
 
 /** Every event of the system, for documentation and for checks that names stay unique. */
@@ -23,4 +25,5 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   cartItemAdded,
   orderPaid,
   ...CHECKOUT_EVENTS,
+  ...SUPPORT_EVENTS,
 ];

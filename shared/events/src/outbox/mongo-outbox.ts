@@ -65,7 +65,8 @@ export function mongoOutboxSource<T extends WithOutbox & { _id: Types.ObjectId }
                 } as never,
               },
             })),
-            { ordered: false },
+            // Handing events over is not a change of the document: its updatedAt stays.
+            { ordered: false, timestamps: false },
           );
         },
       };

@@ -10,7 +10,7 @@ import type { ProductModel } from './product.model';
 import type { CategoryModel } from '../category/category.model';
 import { availableQuantity, isPurchasable, stockStatusOf } from './stock-status';
 
-/** Internal operations of the products subgraph for cart and orders. */
+/** Internal operations of the products subgraph for cart, orders and support. */
 export function productInternalRoutes(
   products: ProductModel,
   categories: CategoryModel,
@@ -19,7 +19,7 @@ export function productInternalRoutes(
   return [
     {
       path: PRODUCTS_INTERNAL.lookup,
-      callers: ['cart', 'orders'],
+      callers: ['cart', 'orders', 'support'],
       async handle(body): Promise<ProductLookupResponse> {
         const { ids } = parseInput(productLookupRequest, body);
         const { productById } = createProductLoaders(products, categories);

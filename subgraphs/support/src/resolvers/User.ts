@@ -2,6 +2,6 @@ import type { UserResolvers } from '../__generated__/resolvers-types';
 
 export const User: UserResolvers = {
   __resolveReference: ({ id }) => ({ id }),
-  inquiries: ({ id }, { first }, { inquiries, identity }) =>
-    inquiries.inquiriesOfUser(id, first ?? 20, identity),
+  inquiries: ({ id }, { first, after }, { inquiries, identity }) =>
+    inquiries.inquiriesOfUser(identity, id, first, after),
 };
