@@ -5,7 +5,10 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { Request } from 'express';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { formatError, isDependencyFailure, ServiceUnavailableError } from '@shop/errors';
 import { createLogger, type Logger } from '@shop/logger';
 import { createRedis, type Redis } from '@shop/redis';
@@ -173,6 +176,8 @@ export function createGateway(config: GatewayConfig): Gateway {
         plugins: [
           ApolloServerPluginDrainHttpServer({ httpServer }),
           ApolloServerPluginLandingPageDisabled(),
+          // Cache hints are for HTTP caches we do not use; computing them costs every request.
+          ApolloServerPluginCacheControlDisabled(),
           ...limits.plugins,
           rateLimits(config, redis),
           ...(config.GATEWAY_DEDUP ? [operations.plugin()] : []),

@@ -127,19 +127,35 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/** Socket-level failures: the subgraph cannot be reached or went away mid-request. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
 /**
- * A failure to reach the subgraph or a 5xx answer, as opposed to a bug on our side. By name,
- * not class: fetch's errors (and DOMException) may come from another realm.
+ * A failure to reach the subgraph or a 5xx answer, as opposed to a bug on our side. By name
+ * and code, not class: fetch's errors (and DOMException) may come from another realm; undici's
+ * own errors (timeouts, closed sockets) all have `UND_ERR_` codes.
  */
 function isUnavailability(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
-  const { name, message, extensions } = error as {
+  const { name, message, code, extensions } = error as {
     name?: unknown;
     message?: unknown;
+    code?: unknown;
     extensions?: { response?: { status?: unknown } };
   };
   if (name === 'TimeoutError' || name === 'AbortError') return true;
   if (name === 'TypeError' && message === 'fetch failed') return true;
+  if (typeof code === 'string' && (code.startsWith('UND_ERR_') || NETWORK_CODES.has(code)))
+    return true;
   const status = extensions?.response?.status;
   return typeof status === 'number' && status >= 500;
 }

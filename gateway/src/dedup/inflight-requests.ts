@@ -1,7 +1,6 @@
-/** A subgraph answer as bytes, so every caller that shares it parses a copy of its own. */
-export interface BufferedResponse {
+/** A subgraph answer as text, so every caller that shares it parses a copy of its own. */
+export interface SubgraphAnswer {
   status: number;
-  statusText: string;
   headers: Array<[string, string]>;
   body: string;
 }
@@ -13,7 +12,7 @@ export interface BufferedResponse {
  * Nothing is kept once the answer arrived: this is not a cache.
  */
 export class InflightRequests {
-  private readonly pending = new Map<string, Promise<BufferedResponse>>();
+  private readonly pending = new Map<string, Promise<SubgraphAnswer>>();
   private joinedCount = 0;
   private sentCount = 0;
 
@@ -27,7 +26,7 @@ export class InflightRequests {
     return this.sentCount;
   }
 
-  run(key: string, send: () => Promise<BufferedResponse>): Promise<BufferedResponse> {
+  run(key: string, send: () => Promise<SubgraphAnswer>): Promise<SubgraphAnswer> {
     const running = this.pending.get(key);
     if (running) {
       this.joinedCount += 1;
