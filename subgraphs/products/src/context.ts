@@ -36,6 +36,7 @@ export function createProductsContext(
       models.categories,
       services.cache,
       services.searchIndex,
+      services.categoryMemo,
     ),
     products: services.products,
     productAdmin: services.productAdmin,

@@ -6,6 +6,7 @@ import type { CatalogListing } from './catalog/catalog-listing';
 import { FilterCounts } from './catalog/filter-counts';
 import { MemoryCatalogListing } from './catalog/memory-catalog-listing';
 import { MongoCatalogListing } from './catalog/mongo-catalog-listing';
+import { CategoryMemo } from './category/category-memo';
 import { CategoryService } from './category/category.service';
 import type { ProductsConfig } from './config';
 import { InventoryService } from './inventory/inventory.service';
@@ -93,6 +94,7 @@ export function createProductsServices(
       onChanged: invalidate,
     }),
     categories: new CategoryService(models.categories),
+    categoryMemo: new CategoryMemo(),
   };
 }
 

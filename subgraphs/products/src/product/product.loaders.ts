@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { createByIdLoader } from '@shop/mongo';
 import type { ProductCache } from '../cache/product-cache';
+import type { CategoryMemo } from '../category/category-memo';
 import type { CategoryDocument, CategoryModel } from '../category/category.model';
 import type { SearchIndex } from '../search/search-index';
 import type { ProductDocument, ProductModel } from './product.model';
@@ -18,6 +19,7 @@ export function createProductLoaders(
   categories: CategoryModel,
   cache?: ProductCache,
   readModel?: SearchIndex,
+  categoryMemo?: CategoryMemo,
 ) {
   const fromDatabase = createByIdLoader((ids) =>
     products.find({ _id: { $in: ids } }, PROJECTION).lean<ProductDocument[]>(),
@@ -50,9 +52,15 @@ export function createProductLoaders(
     : fromStore;
   return {
     productById,
-    categoryById: createByIdLoader((ids) =>
-      categories.find({ _id: { $in: ids } }).lean<CategoryDocument[]>(),
-    ),
+    categoryById: createByIdLoader(async (ids) => {
+      const remembered = ids.map((id) => categoryMemo?.get(id.toHexString()));
+      const missing = ids.filter((_, index) => !remembered[index]);
+      const found = missing.length
+        ? await categories.find({ _id: { $in: missing } }).lean<CategoryDocument[]>()
+        : [];
+      categoryMemo?.remember(found);
+      return [...remembered.filter((row): row is CategoryDocument => !!row), ...found];
+    }),
   };
 }
 

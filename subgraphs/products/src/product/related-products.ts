@@ -19,18 +19,26 @@ export interface RelatedRequest {
  */
 function ranked(product: ProductDocument, candidates: ProductDocument[], limit: number) {
   const tags = new Set(product.tags);
-  const score = (other: ProductDocument) =>
-    other.tags.filter((tag) => tags.has(tag)).length +
-    (other.categoryId.equals(product.categoryId) ? 2 : 0);
-  const unique = new Map(candidates.map((row) => [row._id.toHexString(), row]));
+  const categoryId = product.categoryId.toHexString();
+  // Scores and ids computed once per candidate, not in every comparison of the sort.
+  const unique = new Map<string, { row: ProductDocument; score: number; id: string }>();
+  for (const row of candidates) {
+    const id = row._id.toHexString();
+    if (unique.has(id)) continue;
+    const score =
+      row.tags.filter((tag) => tags.has(tag)).length +
+      (row.categoryId.toHexString() === categoryId ? 2 : 0);
+    unique.set(id, { row, score, id });
+  }
   return [...unique.values()]
     .sort(
       (a, b) =>
-        score(b) - score(a) ||
-        (b.popularity ?? 0) - (a.popularity ?? 0) ||
-        a._id.toHexString().localeCompare(b._id.toHexString()),
+        b.score - a.score ||
+        (b.row.popularity ?? 0) - (a.row.popularity ?? 0) ||
+        a.id.localeCompare(b.id),
     )
-    .slice(0, limit);
+    .slice(0, limit)
+    .map(({ row }) => row);
 }
 
 /**
