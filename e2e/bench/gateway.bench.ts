@@ -1,0 +1,267 @@
+/**
+ * Our gateway beside its peers, in one run on this machine, over the same subgraphs, supergraph
+ * and signing: ours, plain `@apollo/gateway`, Hive Gateway, Hive Gateway with the Rust query
+ * planner (`@graphql-hive/router-runtime`) and Hive Gateway with in-flight deduplication.
+ *
+ *   npx tsx e2e/bench/gateway.bench.ts [--seconds 6] [--scale 10000] [--configs ours,apollo,…]
+ *
+ * Processes: this one generates load; a child runs the five subgraphs (seeded catalog, customers
+ * with 10-line carts); each gateway runs alone in its own child in turn, so the CPU each process
+ * spends per request (from /proc) is its own. mongo-java-server and redis-server are children
+ * of this process too. Per query and client count: requests/s, p50, p99, errors, CPU ms per
+ * request of gateway, subgraphs, MongoDB server and Redis, and subgraph requests per query.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startTestInfrastructure } from '@shop/infra';
+import type { StackReady } from './gateway/bench-stack.process';
+import { QUERIES } from './gateway/bench-queries';
+import { closedLoop, postQuery, type LoadResult } from './gateway/closed-loop';
+import { cpuMs, descendants } from './gateway/process-cpu';
+
+const CONFIGS = ['ours', 'apollo', 'hive', 'hive-rust', 'hive-dedup'] as const;
+const SORTS = ['NEWEST', 'PRICE_ASC', 'PRICE_DESC', 'NAME_ASC', 'POPULAR', 'RELEVANCE'];
+
+interface Scenario {
+  name: string;
+  query: string;
+  variables: (index: number) => Record<string, unknown>;
+  /** Signed in as the client's own customer. */
+  signedIn: boolean;
+}
+
+function scenarios(ready: StackReady): Scenario[] {
+  const categories = ready.categoryIds;
+  return [
+    {
+      name: 'Q1 products(first:20) in a category, identical',
+      query: QUERIES.Q1,
+      variables: () => ({ filter: { categoryId: categories[0] }, first: 20 }),
+      signedIn: false,
+    },
+    {
+      name: 'Q1 products(first:20), distinct listings',
+      query: QUERIES.Q1,
+      variables: (index) => ({
+        filter: { categoryId: categories[index % categories.length] },
+        sort: SORTS[Math.floor(index / categories.length) % SORTS.length],
+        first: 20,
+      }),
+      signedIn: false,
+    },
+    {
+      name: 'Q2 myCart, 10 lines × relatedProducts(3)',
+      query: QUERIES.Q2,
+      variables: () => ({}),
+      signedIn: true,
+    },
+    {
+      name: 'Q3 deepest cross-subgraph query',
+      query: QUERIES.Q3,
+      variables: () => ({}),
+      signedIn: true,
+    },
+  ];
+}
+
+function child(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  // BENCH_PROFILE=<dir> writes a V8 CPU profile of every child there, for finding hot paths.
+  const profile = env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${env['BENCH_PROFILE']}`] : [];
+  return fork(join(__dirname, 'gateway', script), args, {
+    execArgv: ['--import', 'tsx', ...profile],
+    env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+function nextMessage<T>(process: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`${type}: child exited with ${code}`));
+    const onMessage = (message: { type?: string }) => {
+      if (message.type !== type) return;
+      process.off('message', onMessage);
+      process.off('exit', onExit);
+      resolve(message as T);
+    };
+    process.on('message', onMessage);
+    process.once('exit', onExit);
+  });
+}
+
+async function subgraphCounts(stack: ChildProcess): Promise<Record<string, number>> {
+  const reply = nextMessage<{ counts: Record<string, number> }>(stack, 'counts');
+  stack.send({ type: 'counts' });
+  return (await reply).counts;
+}
+
+interface Row extends LoadResult {
+  config: string;
+  scenario: string;
+  clients: number;
+  cpu: Record<string, number>;
+  subgraphRequests: number;
+  perSubgraph: string;
+}
+
+async function measure(
+  config: string,
+  url: string,
+  scenario: Scenario,
+  clients: number,
+  seconds: number,
+  context: { ready: StackReady; stack: ChildProcess; pids: Record<string, number> },
+): Promise<Row> {
+  const send = (client: number, index: number) =>
+    postQuery(
+      url,
+      scenario.query,
+      scenario.variables(index),
+      scenario.signedIn ? context.ready.tokens[client % context.ready.tokens.length] : undefined,
+    );
+  await closedLoop(clients, 1, send); // warm-up: JIT, connections, caches
+  const countsBefore = await subgraphCounts(context.stack);
+  const cpuBefore = Object.fromEntries(
+    Object.entries(context.pids).map(([n, pid]) => [n, cpuMs(pid)]),
+  );
+  const result = await closedLoop(clients, seconds, send);
+  const cpuAfter = Object.fromEntries(
+    Object.entries(context.pids).map(([n, pid]) => [n, cpuMs(pid)]),
+  );
+  const countsAfter = await subgraphCounts(context.stack);
+  const per = (value: number) => Math.round((value / Math.max(1, result.requests)) * 100) / 100;
+  const deltas = Object.entries(countsAfter).map(
+    ([name, count]) => [name, count - (countsBefore[name] ?? 0)] as const,
+  );
+  return {
+    config,
+    scenario: scenario.name,
+    clients,
+    ...result,
+    cpu: Object.fromEntries(
+      Object.keys(context.pids).map((name) => [
+        name,
+        per((cpuAfter[name] ?? 0) - (cpuBefore[name] ?? 0)),
+      ]),
+    ),
+    subgraphRequests: per(deltas.reduce((sum, [, count]) => sum + count, 0)),
+    perSubgraph: deltas
+      .filter(([, count]) => count > 0)
+      .map(([name, count]) => `${name} ${per(count)}`)
+      .join(', '),
+  };
+}
+
+/** The first Q3 after the gateway started against the median of the next ten. */
+async function coldPlanCost(url: string, token: string) {
+  const time = async () => {
+    const startedAt = performance.now();
+    const error = await postQuery(url, QUERIES.Q3, {}, token);
+    if (error) throw new Error(error);
+    return performance.now() - startedAt;
+  };
+  const first = await time();
+  const repeats: number[] = [];
+  for (let index = 0; index < 10; index += 1) repeats.push(await time());
+  repeats.sort((a, b) => a - b);
+  return {
+    firstMs: Math.round(first * 10) / 10,
+    repeatedMs: Math.round((repeats[5] ?? 0) * 10) / 10,
+  };
+}
+
+function table(rows: Row[]): string {
+  const header =
+    '| gateway | query | clients | req/s | p50 ms | p99 ms | errors | CPU ms/req: gateway | subgraphs | mongo | redis | load gen | subgraph req/query |';
+  const line = '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+  const body = rows.map((row) =>
+    [
+      row.config,
+      row.scenario,
+      row.clients,
+      row.rps,
+      row.p50,
+      row.p99,
+      row.errors,
+      row.cpu['gateway'],
+      row.cpu['subgraphs'],
+      row.cpu['mongo'],
+      row.cpu['redis'],
+      row.cpu['loadgen'],
+      `${row.subgraphRequests} (${row.perSubgraph})`,
+    ].join(' | '),
+  );
+  return [header, line, ...body.map((text) => `| ${text} |`)].join('\n');
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '6' },
+      scale: { type: 'string', default: '10000' },
+      configs: { type: 'string', default: CONFIGS.join(',') },
+      clients: { type: 'string', default: '1,20' },
+    },
+  });
+  const seconds = Number(values.seconds);
+  const configs = values.configs.split(',');
+  const clientCounts = values.clients.split(',').map(Number);
+  const infrastructure = await startTestInfrastructure();
+  const stack = child('bench-stack.process.ts', [], { ...process.env, BENCH_SCALE: values.scale });
+  const rows: Row[] = [];
+  const cold: Array<Record<string, unknown>> = [];
+  try {
+    const ready = await nextMessage<StackReady>(stack, 'ready');
+    const servers = descendants(process.pid);
+    const pids: Record<string, number> = {
+      loadgen: process.pid,
+      subgraphs: stack.pid ?? 0,
+      mongo: servers.find((server) => server.name.includes('java'))?.pid ?? 0,
+      redis: servers.find((server) => server.name.includes('redis'))?.pid ?? 0,
+    };
+    for (const config of configs) {
+      const gateway = child('gateway.process.ts', [config], {
+        ...process.env,
+        ...ready.env,
+        BENCH_SUBGRAPH_URLS: JSON.stringify(ready.subgraphUrls),
+      });
+      const { url } = await nextMessage<{ url: string }>(gateway, 'ready');
+      try {
+        cold.push({ config, ...(await coldPlanCost(url, ready.tokens[0] ?? '')) });
+        for (const scenario of scenarios(ready)) {
+          for (const clients of clientCounts) {
+            const row = await measure(
+              config,
+              url,
+              scenario,
+              clients,
+              clients === 1 ? Math.max(2, seconds / 2) : seconds,
+              {
+                ready,
+                stack,
+                pids: { ...pids, gateway: gateway.pid ?? 0 },
+              },
+            );
+            rows.push(row);
+            console.log(JSON.stringify(row));
+          }
+        }
+      } finally {
+        gateway.send({ type: 'stop' });
+        await new Promise((resolve) => gateway.once('exit', resolve));
+      }
+    }
+    console.log(`\n${table(rows)}\n`);
+    console.log('First StorefrontHome (Q3) after start vs repeated (median of 10):');
+    console.table(cold);
+  } finally {
+    stack.send({ type: 'stop' });
+    await new Promise((resolve) => stack.once('exit', resolve));
+    await infrastructure.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
