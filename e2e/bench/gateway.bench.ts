@@ -4,6 +4,7 @@
  * planner (`@graphql-hive/router-runtime`) and Hive Gateway with in-flight deduplication.
  *
  *   npx tsx e2e/bench/gateway.bench.ts [--seconds 6] [--scale 10000] [--configs ours,apollo,…]
+ *     [--clients 1,20] [--queries Q1,Q2,Q3]
  *
  * Processes: this one generates load; a child runs the five subgraphs (seeded catalog, customers
  * with 10-line carts); each gateway runs alone in its own child in turn, so the CPU each process
@@ -67,7 +68,9 @@ function scenarios(ready: StackReady): Scenario[] {
 
 function child(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   // BENCH_PROFILE=<dir> writes a V8 CPU profile of every child there, for finding hot paths.
-  const profile = env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${env['BENCH_PROFILE']}`] : [];
+  const profile = env['BENCH_PROFILE']
+    ? ['--cpu-prof', `--cpu-prof-dir=${env['BENCH_PROFILE']}`]
+    : [];
   return fork(join(__dirname, 'gateway', script), args, {
     execArgv: ['--import', 'tsx', ...profile],
     env,
@@ -201,11 +204,13 @@ async function main() {
       scale: { type: 'string', default: '10000' },
       configs: { type: 'string', default: CONFIGS.join(',') },
       clients: { type: 'string', default: '1,20' },
+      queries: { type: 'string', default: 'Q1,Q2,Q3' },
     },
   });
   const seconds = Number(values.seconds);
   const configs = values.configs.split(',');
   const clientCounts = values.clients.split(',').map(Number);
+  const wanted = values.queries.split(',');
   const infrastructure = await startTestInfrastructure();
   const stack = child('bench-stack.process.ts', [], { ...process.env, BENCH_SCALE: values.scale });
   const rows: Row[] = [];
@@ -228,7 +233,10 @@ async function main() {
       const { url } = await nextMessage<{ url: string }>(gateway, 'ready');
       try {
         cold.push({ config, ...(await coldPlanCost(url, ready.tokens[0] ?? '')) });
-        for (const scenario of scenarios(ready)) {
+        const chosen = scenarios(ready).filter((scenario) =>
+          wanted.some((prefix) => scenario.name.startsWith(prefix)),
+        );
+        for (const scenario of chosen) {
           for (const clients of clientCounts) {
             const row = await measure(
               config,

@@ -131,13 +131,24 @@ function hive(
           operationName: body['operationName'] as string | undefined,
         },
       });
-      setOptions({ ...init, headers: { ...(init.headers as Record<string, string>), ...headers } });
+      // The token was only propagated to key Hive's upstream deduplication per caller.
+      const { authorization: _token, ...forwarded } = init.headers as Record<string, string>;
+      setOptions({ ...init, headers: { ...forwarded, ...headers } });
     },
   };
   const runtime = createGatewayRuntime<PeerContext>({
     supergraph: () => supergraphSdl(settings.subgraphUrls),
     logging: false,
+    maskedErrors: false,
     plugins: () => [signing],
+    // Hive deduplicates identical upstream queries in flight by URL and body, and by headers
+    // only when some are propagated: without this, two customers' myCart calls (our signature
+    // is added later, in onFetch) would share one answer.
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }: { request: Request }) => ({
+        authorization: request.headers.get('authorization') ?? '',
+      }),
+    },
     ...(options.rust ? { unifiedGraphHandler } : {}),
     ...(options.dedup
       ? {
