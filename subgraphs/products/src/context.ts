@@ -28,7 +28,7 @@ export function createProductsContext(
   base: SubgraphBaseContext,
   { config, models, services }: ProductsParts,
 ): ProductsContext {
-  const related = createRelatedLoader(services.searchIndex, services.orderings);
+  const related = createRelatedLoader(services.related);
   return {
     ...base,
     loaders: createProductLoaders(

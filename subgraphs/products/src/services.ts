@@ -15,6 +15,7 @@ import type { ProductsModels } from './models';
 import { PopularityService } from './popularity/popularity.service';
 import { ProductAdminService } from './product/product-admin.service';
 import { ProductService } from './product/product.service';
+import { RelatedProducts } from './product/related-products';
 import { ProductSearch } from './search/product-search';
 import { SearchIndex } from './search/search-index';
 
@@ -95,6 +96,7 @@ export function createProductsServices(
     }),
     categories: new CategoryService(models.categories),
     categoryMemo: new CategoryMemo(),
+    related: new RelatedProducts(searchIndex, orderings),
   };
 }
 

@@ -14,31 +14,45 @@ export interface RelatedRequest {
   limit: number;
 }
 
-/**
- * Ranks candidates: shared tags plus a bonus for the same category, then popularity, then id.
- */
-function ranked(product: ProductDocument, candidates: ProductDocument[], limit: number) {
+/** What the ranking reads of a candidate; read-model entries have it precomputed. */
+interface Candidate {
+  id: string;
+  categoryId: string;
+  tags: readonly string[];
+  popularity: number;
+  product: ProductDocument;
+}
+
+function candidateOf(product: ProductDocument): Candidate {
+  return {
+    id: product._id.toHexString(),
+    categoryId: product.categoryId.toHexString(),
+    tags: product.tags,
+    popularity: product.popularity ?? 0,
+    product,
+  };
+}
+
+/** Ranks candidates: shared tags plus a bonus for the same category, then popularity, then id. */
+function ranked(product: ProductDocument, candidates: Candidate[], limit: number) {
   const tags = new Set(product.tags);
   const categoryId = product.categoryId.toHexString();
-  // Scores and ids computed once per candidate, not in every comparison of the sort.
-  const unique = new Map<string, { row: ProductDocument; score: number; id: string }>();
-  for (const row of candidates) {
-    const id = row._id.toHexString();
-    if (unique.has(id)) continue;
-    const score =
-      row.tags.filter((tag) => tags.has(tag)).length +
-      (row.categoryId.toHexString() === categoryId ? 2 : 0);
-    unique.set(id, { row, score, id });
+  const unique = new Map<string, { candidate: Candidate; score: number }>();
+  for (const candidate of candidates) {
+    if (unique.has(candidate.id)) continue;
+    let score = candidate.categoryId === categoryId ? 2 : 0;
+    for (const tag of candidate.tags) if (tags.has(tag)) score += 1;
+    unique.set(candidate.id, { candidate, score });
   }
   return [...unique.values()]
     .sort(
       (a, b) =>
         b.score - a.score ||
-        (b.row.popularity ?? 0) - (a.row.popularity ?? 0) ||
-        a.id.localeCompare(b.id),
+        b.candidate.popularity - a.candidate.popularity ||
+        (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0),
     )
     .slice(0, limit)
-    .map(({ row }) => row);
+    .map(({ candidate }) => candidate.product);
 }
 
 /**
@@ -62,7 +76,7 @@ export async function relatedFromDatabase(
     find({ categoryId: product.categoryId }),
     product.tags.length ? find({ tags: { $in: product.tags } }) : Promise.resolve([]),
   ]);
-  return ranked(product, [...sameCategory, ...sharedTags], limit);
+  return ranked(product, [...sameCategory, ...sharedTags].map(candidateOf), limit);
 }
 
 /**
@@ -78,7 +92,7 @@ export function relatedFromMemory(
   const id = product._id.toHexString();
   const categoryId = product.categoryId.toHexString();
   const tags = new Set(product.tags);
-  const candidates: ProductDocument[] = [];
+  const candidates: Candidate[] = [];
   let sameCategory = 0;
   let sharedTags = tags.size ? 0 : CANDIDATES;
   for (let index = 0; index < sorted.size; index += 1) {
@@ -90,28 +104,60 @@ export function relatedFromMemory(
       sameCategory += 1;
       candidate = true;
     }
-    if (sharedTags < CANDIDATES && entry.tags.some((tag) => tags.has(tag))) {
+    if (sharedTags < CANDIDATES && sharesTag(entry.tags, tags)) {
       sharedTags += 1;
       candidate = true;
     }
-    if (candidate) candidates.push(entry.product);
+    if (candidate) candidates.push(entry);
   }
   return ranked(product, candidates, limit);
 }
 
+function sharesTag(candidateTags: readonly string[], tags: Set<string>): boolean {
+  for (const tag of candidateTags) if (tags.has(tag)) return true;
+  return false;
+}
+
+/** Products whose related lists are remembered at once; beyond it the memory starts over. */
+const REMEMBERED = 20_000;
+
 /**
- * Per request: `relatedProducts` of every product in a response, batched into one call that
- * answers them all from the read model, with no database round trip. The first call after a
- * start waits for the read model's build (a few seconds at 100,000 products) rather than send
- * two queries per product; {@link relatedFromDatabase} is the path of one product, kept for
- * callers without a read model.
+ * Related products from the read model, remembered per product and limit until the catalog
+ * next changes: a storefront asks for the same products' related lists over and over, and
+ * they can only change when some product does.
  */
-export function createRelatedLoader(index: SearchIndex, orderings: CatalogOrderings) {
+export class RelatedProducts {
+  private readonly remembered = new Map<string, { generation: number; rows: ProductDocument[] }>();
+
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly orderings: CatalogOrderings,
+  ) {}
+
+  /**
+   * `relatedProducts` of each request, from memory, with no database round trip. The first
+   * call after a start waits for the read model's build (seconds at 100,000 products) rather
+   * than send two queries per product.
+   */
+  async of(requests: readonly RelatedRequest[]): Promise<ProductDocument[][]> {
+    await this.index.ensureReady();
+    const generation = this.index.generation;
+    return requests.map(({ product, limit }) => {
+      const key = `${product._id.toHexString()}:${limit}`;
+      const known = this.remembered.get(key);
+      if (known?.generation === generation) return known.rows;
+      const rows = relatedFromMemory(this.orderings, product, limit);
+      if (this.remembered.size >= REMEMBERED) this.remembered.clear();
+      this.remembered.set(key, { generation, rows });
+      return rows;
+    });
+  }
+}
+
+/** Per request: every `relatedProducts` of a response in one batch. */
+export function createRelatedLoader(related: RelatedProducts) {
   return new DataLoader<RelatedRequest, ProductDocument[], string>(
-    async (requests) => {
-      await index.ensureReady();
-      return requests.map(({ product, limit }) => relatedFromMemory(orderings, product, limit));
-    },
+    (requests) => related.of(requests),
     { cacheKeyFn: ({ product, limit }) => `${product._id.toHexString()}:${limit}` },
   );
 }
