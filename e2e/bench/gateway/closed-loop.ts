@@ -1,4 +1,11 @@
 import { performance } from 'node:perf_hooks';
+import { Agent } from 'undici';
+
+/**
+ * The load generator's connections: undici's plain `request` costs a fraction of `fetch`'s CPU,
+ * and this process shares the machine's two cores with everything it measures.
+ */
+const agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
 
 export interface LoadResult {
   requests: number;
@@ -62,7 +69,10 @@ export async function postQuery(
   variables: Record<string, unknown>,
   token?: string,
 ): Promise<string | null> {
-  const response = await fetch(url, {
+  const target = new URL(url);
+  const response = await agent.request({
+    origin: target.origin,
+    path: target.pathname,
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -70,8 +80,8 @@ export async function postQuery(
     },
     body: JSON.stringify({ query, variables }),
   });
-  const text = await response.text();
-  if (response.status !== 200) return `HTTP ${response.status}: ${text.slice(0, 300)}`;
+  const text = await response.body.text();
+  if (response.statusCode !== 200) return `HTTP ${response.statusCode}: ${text.slice(0, 300)}`;
   const body = JSON.parse(text) as { errors?: unknown[]; data?: unknown };
   return body.errors?.length || !body.data ? text.slice(0, 300) : null;
 }
