@@ -50,17 +50,24 @@ export function createProductLoaders(
         });
       })
     : fromStore;
+  const categoryById = createByIdLoader(async (ids) => {
+    const remembered = ids.map((id) => categoryMemo?.get(id.toHexString()));
+    const missing = ids.filter((_, index) => !remembered[index]);
+    const found = missing.length
+      ? await categories.find({ _id: { $in: missing } }).lean<CategoryDocument[]>()
+      : [];
+    categoryMemo?.remember(found);
+    return [...remembered.filter((row): row is CategoryDocument => !!row), ...found];
+  });
   return {
     productById,
-    categoryById: createByIdLoader(async (ids) => {
-      const remembered = ids.map((id) => categoryMemo?.get(id.toHexString()));
-      const missing = ids.filter((_, index) => !remembered[index]);
-      const found = missing.length
-        ? await categories.find({ _id: { $in: missing } }).lean<CategoryDocument[]>()
-        : [];
-      categoryMemo?.remember(found);
-      return [...remembered.filter((row): row is CategoryDocument => !!row), ...found];
-    }),
+    categoryById,
+    /**
+     * A product's category: at once when remembered (no promise per product of a page, which
+     * GraphQL execution pays for), else through the loader.
+     */
+    categoryOf: (id: string): CategoryDocument | Promise<CategoryDocument | null> =>
+      categoryMemo?.get(id) ?? categoryById.load(id),
   };
 }
 

@@ -108,7 +108,8 @@ export class SearchIndex {
     const cursor = this.products
       .find({}, ENTRY_PROJECTION)
       .lean<ProductDocument>()
-      .cursor({ batchSize: 2_000 });
+      // Small batches: each round trip stays well under the 2 s socket timeout on a busy server.
+      .cursor({ batchSize: 500 });
     for await (const product of cursor) {
       const entry = entryOf(product as ProductDocument);
       entries.set(entry.id, entry);
