@@ -17,7 +17,10 @@ import { ProductAdminService } from './product/product-admin.service';
 import { ProductService } from './product/product.service';
 import { RelatedProducts } from './product/related-products';
 import { ProductSearch } from './search/product-search';
-import { SearchIndex } from './search/search-index';
+import { SearchIndex, type BulkReads } from './search/search-index';
+import { productModel } from './product/product.model';
+import { connectMongo } from '@shop/mongo';
+import type { Connection } from 'mongoose';
 
 /**
  * The catalog's read model beside MongoDB: the Redis cache, the change channel every process
@@ -38,7 +41,12 @@ function readModel({
     config.PRODUCTS_CACHE_TTL_SECONDS,
   );
   const changes = new CatalogChanges(runtime.redis, `${keyPrefix}catalog-changes`, cache);
-  const searchIndex = new SearchIndex(models.products, changes.channel, runtime.logger);
+  const searchIndex = new SearchIndex(
+    models.products,
+    changes.channel,
+    runtime.logger,
+    bulkReads(config),
+  );
   const orderings = new CatalogOrderings();
   searchIndex.observe(orderings);
   const invalidate = async (ids: string[]) => {
@@ -46,6 +54,28 @@ function readModel({
     await searchIndex.refreshIfBuilt(ids);
   };
   return { keyPrefix, cache, searchIndex, orderings, invalidate };
+}
+
+/** Whole-catalog reads of the read model's build: two connections, a minute per round trip. */
+function bulkReads(config: ProductsConfig): BulkReads {
+  let connection: Promise<Connection> | undefined;
+  return {
+    async model() {
+      connection ??= connectMongo({
+        uri: config.MONGODB_URI,
+        dbName: config.dbName,
+        maxPoolSize: 2,
+        timeoutMs: 60_000,
+      }).catch((error: unknown) => {
+        connection = undefined;
+        throw error;
+      });
+      return productModel(await connection);
+    },
+    async close() {
+      await (await connection?.catch(() => undefined))?.close();
+    },
+  };
 }
 
 /** Listing pages from the read model (`PRODUCTS_LISTING=memory`) or from MongoDB. */

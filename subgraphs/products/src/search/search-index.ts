@@ -26,6 +26,12 @@ function wordScore(bits: number, match: Match, fields = Object.keys(FIELD)): num
   return score;
 }
 
+/** A products model on a connection of its own, opened on first use, for whole-catalog reads. */
+export interface BulkReads {
+  model(): Promise<ProductModel>;
+  close(): Promise<void>;
+}
+
 /** One product's change as the read model saw it: absent before (created) or after (deleted). */
 export interface EntryChange {
   previous: SearchEntry | undefined;
@@ -62,6 +68,12 @@ export class SearchIndex {
     private readonly products: ProductModel,
     private readonly channel: string,
     private readonly logger: Logger,
+    /**
+     * Where a full build reads every product: a connection whose socket timeout allows one
+     * round trip to carry a large batch (mongo-java-server answers a whole-collection find in
+     * one go); the request connection's 2 s would cut a 100,000-product build short.
+     */
+    private readonly bulk?: BulkReads,
   ) {}
 
   /** Adds a structure that follows the index; it is told of the current state at once. */
@@ -105,7 +117,8 @@ export class SearchIndex {
   async rebuild(): Promise<void> {
     const entries = new Map<string, SearchEntry>();
     const vocabulary = new SearchVocabulary();
-    const cursor = this.products
+    const products = (await this.bulk?.model()) ?? this.products;
+    const cursor = products
       .find({}, ENTRY_PROJECTION)
       .lean<ProductDocument>()
       // Small batches: each round trip stays well under the 2 s socket timeout on a busy server.
@@ -142,6 +155,7 @@ export class SearchIndex {
   async close(): Promise<void> {
     await this.flushing;
     await this.subscriber?.quit().catch(() => undefined);
+    await this.bulk?.close();
   }
 
   private async flush(): Promise<void> {
