@@ -1,7 +1,7 @@
 import type { Logger } from '@shop/logger';
 import type { Redis } from '@shop/redis';
 import type { ProductDocument, ProductModel } from '../product/product.model';
-import { ENTRY_PROJECTION, entryOf, type SearchEntry } from './search-entry';
+import { ENTRY_PROJECTION, entryOf, indexedWords, type SearchEntry } from './search-entry';
 import { wordsOf } from './search-tokens';
 import { FIELD, INNER_SHIFT, SearchVocabulary, type Match } from './search-vocabulary';
 
@@ -126,7 +126,7 @@ export class SearchIndex {
     for await (const product of cursor) {
       const entry = entryOf(product as ProductDocument);
       entries.set(entry.id, entry);
-      for (const [word, bits] of entry.words) vocabulary.add(entry.id, word, bits);
+      for (const [word, bits] of indexedWords(entry.product)) vocabulary.add(entry.id, word, bits);
     }
     this.entries = entries;
     this.vocabulary = vocabulary;
@@ -184,13 +184,15 @@ export class SearchIndex {
     const changes: EntryChange[] = [];
     for (const id of unique) {
       const previous = this.entries.get(id);
-      if (previous) for (const word of previous.words.keys()) this.vocabulary.remove(id, word);
+      if (previous) {
+        for (const word of indexedWords(previous.product).keys()) this.vocabulary.remove(id, word);
+      }
       this.entries.delete(id);
       const product = byId.get(id);
       const next = product ? entryOf(product) : undefined;
       if (next) {
         this.entries.set(id, next);
-        for (const [word, bits] of next.words) this.vocabulary.add(id, word, bits);
+        for (const [word, bits] of indexedWords(next.product)) this.vocabulary.add(id, word, bits);
       }
       changes.push({ previous, next });
     }
