@@ -6,16 +6,16 @@
  *   npx tsx e2e/bench/gateway.bench.ts [--seconds 6] [--scale 10000] [--configs ours,apollo,…]
  *     [--clients 1,20] [--queries Q1,Q2,Q3]
  *
- * Processes: this one generates load; a child runs the five subgraphs (seeded catalog, customers
- * with 10-line carts); each gateway runs alone in its own child in turn, so the CPU each process
- * spends per request (from /proc) is its own. mongo-java-server and redis-server are children
+ * Processes: this one generates load; a child runs the products subgraph, another the other four
+ * (seeded catalog, customers with 10-line carts); each gateway runs alone in its own child in
+ * turn, so the CPU each process spends per request (from /proc) is its own. mongo-java-server and redis-server are children
  * of this process too. Per query and client count: requests/s, p50, p99, errors, CPU ms per
  * request of gateway, subgraphs, MongoDB server and Redis, and subgraph requests per query.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startTestInfrastructure } from '@shop/infra';
+import { findFreePort, startTestInfrastructure } from '@shop/infra';
 import type { StackReady } from './gateway/bench-stack.process';
 import { QUERIES } from './gateway/bench-queries';
 import { closedLoop, postQuery, type LoadResult } from './gateway/closed-loop';
@@ -92,10 +92,18 @@ function nextMessage<T>(process: ChildProcess, type: string): Promise<T> {
   });
 }
 
-async function subgraphCounts(stack: ChildProcess): Promise<Record<string, number>> {
-  const reply = nextMessage<{ counts: Record<string, number> }>(stack, 'counts');
-  stack.send({ type: 'counts' });
-  return (await reply).counts;
+async function subgraphCounts(processes: ChildProcess[]): Promise<Record<string, number>> {
+  const replies = processes.map((process) => {
+    const reply = nextMessage<{ counts: Record<string, number> }>(process, 'counts');
+    process.send({ type: 'counts' });
+    return reply;
+  });
+  const counts: Record<string, number> = {};
+  for (const reply of await Promise.all(replies)) {
+    // The stack's own products instance serves only the set-up; the products process the rest.
+    for (const [name, count] of Object.entries(reply.counts)) counts[name] = count;
+  }
+  return counts;
 }
 
 interface Row extends LoadResult {
@@ -115,7 +123,8 @@ async function measure(
   seconds: number,
   context: {
     ready: StackReady;
-    stack: ChildProcess;
+    /** The stack first, the products process last: its count replaces the stack's products. */
+    counted: ChildProcess[];
     pids: Record<string, number>;
     warmupSeconds: number;
   },
@@ -128,7 +137,7 @@ async function measure(
       scenario.signedIn ? context.ready.tokens[client % context.ready.tokens.length] : undefined,
     );
   await closedLoop(clients, context.warmupSeconds, send); // JIT, connections, caches
-  const countsBefore = await subgraphCounts(context.stack);
+  const countsBefore = await subgraphCounts(context.counted);
   const cpuBefore = Object.fromEntries(
     Object.entries(context.pids).map(([n, pid]) => [n, cpuMs(pid)]),
   );
@@ -136,7 +145,7 @@ async function measure(
   const cpuAfter = Object.fromEntries(
     Object.entries(context.pids).map(([n, pid]) => [n, cpuMs(pid)]),
   );
-  const countsAfter = await subgraphCounts(context.stack);
+  const countsAfter = await subgraphCounts(context.counted);
   const per = (value: number) => Math.round((value / Math.max(1, result.requests)) * 100) / 100;
   const deltas = Object.entries(countsAfter).map(
     ([name, count]) => [name, count - (countsBefore[name] ?? 0)] as const,
@@ -201,8 +210,9 @@ async function coldPlanCost(url: string, token: string) {
 
 function table(rows: Row[]): string {
   const header =
-    '| gateway | query | clients | req/s | p50 ms | p99 ms | errors | CPU ms/req: gateway | subgraphs | mongo | redis | load gen | subgraph req/query |';
-  const line = '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+    '| gateway | query | clients | req/s | p50 ms | p99 ms | errors | CPU ms/req: gateway | products | other subgraphs | mongo | redis | load gen | subgraph req/query |';
+  const line =
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
   const body = rows.map((row) =>
     [
       row.config,
@@ -213,6 +223,7 @@ function table(rows: Row[]): string {
       row.p99,
       row.errors,
       row.cpu['gateway'],
+      row.cpu['products'],
       row.cpu['subgraphs'],
       row.cpu['mongo'],
       row.cpu['redis'],
@@ -239,14 +250,39 @@ async function main() {
   const clientCounts = values.clients.split(',').map(Number);
   const wanted = values.queries.split(',');
   const infrastructure = await startTestInfrastructure();
-  const stack = child('bench-stack.process.ts', [], { ...process.env, BENCH_SCALE: values.scale });
+  const productsPort = await findFreePort();
+  const productsEnv = {
+    ...process.env,
+    PRODUCTS_DB: `bench_products_${Date.now()}`,
+    PRODUCTS_BACKGROUND_TASKS: 'off',
+  };
+  const products = child('products.process.ts', [], {
+    ...productsEnv,
+    BENCH_PRODUCTS_PORT: String(productsPort),
+  });
+  const { url: productsUrl } = await nextMessage<{ url: string }>(products, 'ready');
+  const stack = child('bench-stack.process.ts', [], {
+    ...process.env,
+    BENCH_SCALE: values.scale,
+    BENCH_PRODUCTS_DB: productsEnv.PRODUCTS_DB,
+    BENCH_PRODUCTS_ORIGIN: new URL(productsUrl).origin,
+  });
   const rows: Row[] = [];
   const cold: Array<Record<string, unknown>> = [];
   try {
-    const ready = await nextMessage<StackReady>(stack, 'ready');
+    const stackReady = await nextMessage<StackReady>(stack, 'ready');
+    const ready: StackReady = {
+      ...stackReady,
+      subgraphUrls: { ...stackReady.subgraphUrls, products: productsUrl },
+    };
+    // The read model is built before anything is measured, as on a warm process.
+    const built = nextMessage(products, 'built');
+    products.send({ type: 'build' });
+    await built;
     const servers = descendants(process.pid);
     const pids: Record<string, number> = {
       loadgen: process.pid,
+      products: products.pid ?? 0,
       subgraphs: stack.pid ?? 0,
       mongo: servers.find((server) => server.name.includes('java'))?.pid ?? 0,
       redis: servers.find((server) => server.name.includes('redis'))?.pid ?? 0,
@@ -274,7 +310,7 @@ async function main() {
               clients === 1 ? Math.max(2, seconds / 2) : seconds,
               {
                 ready,
-                stack,
+                counted: [stack, products],
                 pids: { ...pids, gateway: gateway.pid ?? 0 },
                 warmupSeconds: Number(values.warmup),
               },
@@ -292,8 +328,10 @@ async function main() {
     console.log('First StorefrontHome (Q3) after start vs repeated (median of 10):');
     console.table(cold);
   } finally {
-    stack.send({ type: 'stop' });
-    await new Promise((resolve) => stack.once('exit', resolve));
+    for (const process of [stack, products]) {
+      process.send({ type: 'stop' });
+      await new Promise((resolve) => process.once('exit', resolve));
+    }
     await infrastructure.stop();
   }
 }
