@@ -142,14 +142,10 @@ export function createGateway(config: GatewayConfig): Gateway {
       }),
   });
   const production = config.NODE_ENV === 'production';
-  const limits = queryLimits<GatewayContext>(
-    // Introspection is on only outside production; there GraphiQL must be able to load the schema.
-    { ...queryLimitsFromEnv(config), ignoreIntrospectionDepth: !production },
-    metrics,
-  );
+  const limits = queryLimits<GatewayContext>(queryLimitsFromEnv(config), metrics);
   const documents = TrustedDocuments.load(config.PERSISTED_OPERATIONS_PATH);
   // Development only, and only where the packages are installed (not with --omit=dev).
-  const graphiql = !production && graphiqlAvailable() ? graphiqlRouters() : [];
+  const graphiql = !production && graphiqlAvailable() ? graphiqlRouters(() => gateway.schema) : [];
   let apollo: ApolloServer<GatewayContext> | undefined;
 
   const http = createHttpService<GatewayContext>({

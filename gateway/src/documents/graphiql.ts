@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { Router } from 'express';
+import { introspectionFromSchema, type GraphQLSchema } from 'graphql';
 
 /** The files GraphiQL needs, served from the npm packages installed beside the gateway. */
 const ASSETS: Record<string, { packageName: string; file: string; type: string }> = {
@@ -25,9 +26,15 @@ const PAGE = `<!doctype html>
     <script>
       const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
       const defaultQuery = '{\\n  products(first: 5) {\\n    totalCount\\n    edges { node { id name price { amount currency } stockStatus } }\\n  }\\n}\\n';
-      ReactDOM.createRoot(document.getElementById('graphiql')).render(
-        React.createElement(GraphiQL, { fetcher, defaultQuery }),
-      );
+      // The schema comes from the gateway, not from an introspection query: GraphiQL's is 15
+      // deep and would cost about 50,000, and the query limits rightly refuse it.
+      fetch('/graphiql/schema.json')
+        .then((response) => response.json())
+        .then((schema) =>
+          ReactDOM.createRoot(document.getElementById('graphiql')).render(
+            React.createElement(GraphiQL, { fetcher, defaultQuery, schema }),
+          ),
+        );
     </script>
   </body>
 </html>`;
@@ -49,9 +56,13 @@ export function graphiqlAvailable(): boolean {
 /**
  * GraphiQL for development: `GET /graphql` from a browser (Accept: text/html, no query) answers
  * the page, whose scripts and styles come from `/graphiql/*`, read from the installed `graphiql`,
- * `react` and `react-dom` packages, so it works with no network. Never mounted in production.
+ * `react` and `react-dom` packages, so it works with no network. The page gets the schema from
+ * `/graphiql/schema.json` (introspection computed here, once), so the query limits, which refuse
+ * GraphiQL's own introspection query, stay as they are. Never mounted in production.
  */
-export function graphiqlRouters(): Array<{ path: string; router: Router }> {
+export function graphiqlRouters(
+  schema: () => GraphQLSchema | undefined,
+): Array<{ path: string; router: Router }> {
   const page = Router();
   page.get('/', (req, res, next) => {
     if (req.query['query'] !== undefined || !req.accepts(['application/json', 'text/html'])) {
@@ -65,6 +76,16 @@ export function graphiqlRouters(): Array<{ path: string; router: Router }> {
     res.type('html').send(PAGE);
   });
   const assets = Router();
+  let introspection: unknown;
+  assets.get('/schema.json', (_req, res) => {
+    const current = schema();
+    if (!current) {
+      res.status(503).json({ error: 'schema not loaded yet' });
+      return;
+    }
+    introspection ??= introspectionFromSchema(current);
+    res.json(introspection);
+  });
   for (const [name, { packageName, file, type }] of Object.entries(ASSETS)) {
     const path = assetPath(packageName, file);
     assets.get(`/${name}`, (_req, res) => {

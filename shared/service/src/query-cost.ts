@@ -30,11 +30,6 @@ export interface CostModel {
    * field runs a query of its own every time it is resolved, so nesting it in a list is N+1.
    */
   listFetchCost: number;
-  /**
-   * Price `__schema` and `__type` at 1 whatever is under them: where introspection is on
-   * (development), GraphiQL's schema query would otherwise cost about 50,000. @defaultValue false
-   */
-  ignoreIntrospectionDepth?: boolean;
 }
 
 const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit']);
@@ -109,7 +104,6 @@ export function operationCost(
     scope: Scope,
     connectionSize: number,
   ): number => {
-    if (model.ignoreIntrospectionDepth && node.name.value.startsWith('__')) return 1;
     const definition = fieldDefinition(schema, parent, node.name.value);
     const type = definition && getNamedType(definition.type);
     if (!definition || !node.selectionSet || !isCompositeType(type)) return 1;

@@ -24,12 +24,6 @@ export interface QueryLimits {
   defaultListSize: number;
   /** Cost of each resolution of a field taking `first`/`last`/`limit`. @defaultValue 200 */
   listFetchCost: number;
-  /**
-   * Leave introspection fields out of the depth and cost counts. Only where introspection is
-   * on (development), so GraphiQL can load the schema: its query is 15 deep and would cost about
-   * 50,000. @defaultValue false
-   */
-  ignoreIntrospectionDepth?: boolean;
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
@@ -80,7 +74,7 @@ export function queryLimits<TContext extends BaseContext>(
       maxDepthRule({
         n: limits.maxDepth,
         flattenFragments: true,
-        ignoreIntrospection: limits.ignoreIntrospectionDepth ?? false,
+        ignoreIntrospection: false,
         ...refuse('QUERY_TOO_DEEP', limits.maxDepth, (found) => {
           return `Query depth ${found} exceeds the limit of ${limits.maxDepth}`;
         }),
