@@ -79,6 +79,9 @@ export class CartCatalog {
       update['stock'] = { onHand: state.available, reserved: 0, available: state.available };
     if (state.status) update['status'] = state.status;
     await this.products.updateOne({ _id: new Types.ObjectId(id) }, { $set: update });
+    // Written around the services: tell the products read model, as a catalog mutation would,
+    // in case something (another test's listing, _entities) already built it.
+    await this.stack.subgraphs.products.subgraph.services.searchIndex.refreshIfBuilt([id]);
   }
 }
 

@@ -1,10 +1,18 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { accessTokenSecretSchema, baseEnvSchema, loadConfig } from '@shop/config';
+import { SERVER_KEEP_ALIVE_TIMEOUT_MS } from '@shop/service';
 import { SUBGRAPHS } from './subgraphs';
 
 // The gateway never calls internal APIs, so it holds no internal secret.
 const { INTERNAL_API_SECRET: _notForTheGateway, ...sharedEnvSchema } = baseEnvSchema;
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const onOff = (fallback: 'on' | 'off') =>
+  z
+    .enum(['on', 'off'])
+    .default(fallback)
+    .transform((value) => value === 'on');
+const DEFAULT_PERSISTED_OPERATIONS = join(__dirname, '../persisted-operations.json');
 
 export const gatewayConfigSchema = z
   .object({
@@ -26,6 +34,28 @@ export const gatewayConfigSchema = z
     /** `requestPasswordReset` mutations one client address may send per window. */
     PASSWORD_RESET_IP_LIMIT: positiveInt(10),
     PASSWORD_RESET_IP_WINDOW_SECONDS: positiveInt(900),
+    /**
+     * Idle time after which the gateway closes a kept-alive connection to a subgraph; below the
+     * subgraphs' own keep-alive timeout, so a socket is never reused while the subgraph closes it.
+     */
+    SUBGRAPH_KEEP_ALIVE_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(SERVER_KEEP_ALIVE_TIMEOUT_MS - 1_000)
+      .default(10_000),
+    /**
+     * Identical queries in flight at once are sent to a subgraph once per signed identity, and
+     * identical anonymous operations run once (docs/performance.md).
+     */
+    GATEWAY_DEDUP: onOff('on'),
+    /** The persisted-operation manifest clients may name documents from by hash. */
+    PERSISTED_OPERATIONS_PATH: z.string().default(DEFAULT_PERSISTED_OPERATIONS),
+    /** Refuse every document that is not in the manifest (TRUSTED_DOCUMENT_REQUIRED). */
+    TRUSTED_DOCUMENTS_ONLY: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
     /** Redis prefix of the gateway's rate-limit counters. */
     GATEWAY_KEY_PREFIX: z.string().default('gateway:'),
     /**

@@ -9,4 +9,6 @@ export interface GatewayContext {
   logger: Logger;
   /** Epoch milliseconds after which no subgraph call is made or awaited. */
   deadline: number;
+  /** Planning a persisted operation at start: no subgraph is called, no counter moves. */
+  warmup?: boolean;
 }

@@ -5,7 +5,10 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { Request } from 'express';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { formatError, isDependencyFailure, ServiceUnavailableError } from '@shop/errors';
 import { createLogger, type Logger } from '@shop/logger';
 import { createRedis, type Redis } from '@shop/redis';
@@ -26,7 +29,13 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { circuitStates, gatewayReadiness } from './readiness';
 import { CircuitBreaker } from './resilience/circuit-breaker';
+import { AnonymousOperationDedup } from './dedup/anonymous-operations';
+import { InflightRequests } from './dedup/inflight-requests';
+import { graphiqlAvailable, graphiqlRouters } from './documents/graphiql';
+import { warmQueryPlans } from './documents/plan-warmup';
+import { TrustedDocuments, trustedDocumentsMiddleware } from './documents/trusted-documents';
 import { SignedDataSource } from './signed-data-source';
+import { subgraphAgent, subgraphFetcher } from './transport/subgraph-fetcher';
 
 const SUPERGRAPH_PATH = join(__dirname, '../supergraph.graphql');
 const REQUEST_ID = /^[\w-]{8,64}$/;
@@ -34,6 +43,8 @@ const REQUEST_ID = /^[\w-]{8,64}$/;
 export interface Gateway {
   http: HttpService;
   logger: Logger;
+  /** Subgraph requests sent and joined (deduplicated), and anonymous operations joined. */
+  dedupStats(): { subgraphSent: number; subgraphJoined: number; operationsJoined: number };
   stop(): Promise<void>;
 }
 
@@ -110,6 +121,14 @@ export function createGateway(config: GatewayConfig): Gateway {
   });
   const authenticator = new Authenticator(config.ACCESS_TOKEN_SECRET, redis);
   const { breakers, breakerFor } = subgraphBreakers(config);
+  const agent = subgraphAgent(config.SUBGRAPH_KEEP_ALIVE_MS);
+  const inflight = new InflightRequests();
+  const operations = new AnonymousOperationDedup();
+  const fetcher = subgraphFetcher({
+    timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    agent,
+    inflight: config.GATEWAY_DEDUP ? inflight : null,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) =>
@@ -117,21 +136,36 @@ export function createGateway(config: GatewayConfig): Gateway {
         subgraphName: name,
         url: config.subgraphUrls[name] ?? url ?? '',
         signingSecret: config.GATEWAY_SIGNING_SECRET,
-        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
         breaker: breakerFor(name),
         logger,
+        fetcher,
       }),
   });
   const production = config.NODE_ENV === 'production';
   const limits = queryLimits<GatewayContext>(queryLimitsFromEnv(config), metrics);
+  const documents = TrustedDocuments.load(config.PERSISTED_OPERATIONS_PATH);
+  // Development only, and only where the packages are installed (not with --omit=dev).
+  const graphiql = !production && graphiqlAvailable() ? graphiqlRouters(() => gateway.schema) : [];
+  let apollo: ApolloServer<GatewayContext> | undefined;
 
   const http = createHttpService<GatewayContext>({
     logger,
     metrics,
     readiness: gatewayReadiness(config.subgraphUrls, redis, breakers),
     readinessDetails: () => ({ circuits: circuitStates(breakers)() }),
+    routers: graphiql,
+    beforeGraphql: [trustedDocumentsMiddleware(documents, config.TRUSTED_DOCUMENTS_ONLY)],
+    onStarted: async () => {
+      if (!apollo || !gateway.schema) return;
+      const startedAt = performance.now();
+      const planned = await warmQueryPlans(apollo, gateway.schema, documents, logger);
+      logger.info(
+        { planned, ms: Math.round(performance.now() - startedAt) },
+        'query plans of persisted operations warmed',
+      );
+    },
     createApollo: (httpServer) =>
-      new ApolloServer<GatewayContext>({
+      (apollo = new ApolloServer<GatewayContext>({
         gateway,
         introspection: !production,
         includeStacktraceInErrorResponses: false,
@@ -142,21 +176,30 @@ export function createGateway(config: GatewayConfig): Gateway {
         plugins: [
           ApolloServerPluginDrainHttpServer({ httpServer }),
           ApolloServerPluginLandingPageDisabled(),
+          // Cache hints are for HTTP caches we do not use; computing them costs every request.
+          ApolloServerPluginCacheControlDisabled(),
           ...limits.plugins,
           rateLimits(config, redis),
+          ...(config.GATEWAY_DEDUP ? [operations.plugin()] : []),
           graphqlOverHttpStatusPlugin<GatewayContext>(),
           requestLoggingPlugin<GatewayContext>(),
           metricsPlugin<GatewayContext>(metrics),
         ],
-      }),
+      })),
     context: requestContext(authenticator, logger, config),
   });
 
   return {
     http,
     logger,
+    dedupStats: () => ({
+      subgraphSent: inflight.sent,
+      subgraphJoined: inflight.joined,
+      operationsJoined: operations.joined,
+    }),
     async stop() {
       await http.stop();
+      await agent.close().catch(() => undefined);
       await redis.quit().catch(() => undefined);
     },
   };

@@ -32,7 +32,7 @@ export function addressRateLimitPlugin(
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, contextValue }) {
-          if (operation?.operation !== 'mutation') return;
+          if (operation?.operation !== 'mutation' || contextValue.warmup) return;
           const uses = rootFieldUses(document, operation);
           for (const rule of limits) {
             const count = uses.get(rule.field);

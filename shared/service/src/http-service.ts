@@ -2,13 +2,21 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Router } from 'express';
 import type { Logger } from '@shop/logger';
 import { ensureBody, jsonErrorHandler, jsonNotFound } from './body-errors';
 import type { ServiceMetrics } from './metrics';
 
 /** `/ready` answers within this time even when a check hangs; a hung check is not ready. */
 const READINESS_TIMEOUT_MS = 2_500;
+
+/**
+ * How long every server keeps an idle connection open. Set explicitly (Node's default is 5 s)
+ * so callers that keep connections alive, the gateway above all, can close theirs first: a
+ * client must stop reusing a socket before the server closes it, or a request sent in that
+ * instant meets ECONNRESET.
+ */
+export const SERVER_KEEP_ALIVE_TIMEOUT_MS = 30_000;
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   logger: Logger;
@@ -22,6 +30,13 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   readinessDetails?: () => Record<string, unknown>;
   /** Further routes, such as a service's internal API under `/internal`. */
   routers?: Array<{ path: string; router: Router }>;
+  /**
+   * Steps between body parsing and Apollo on `/graphql`, such as the gateway's trusted
+   * documents; each may answer the request itself.
+   */
+  beforeGraphql?: RequestHandler[];
+  /** Runs once Apollo has started and before the server listens (plan-cache warm-up). */
+  onStarted?: () => Promise<void>;
 }
 
 export interface HttpService {
@@ -42,6 +57,9 @@ export function createHttpService<TContext extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  httpServer.keepAliveTimeout = SERVER_KEEP_ALIVE_TIMEOUT_MS;
+  // Headers of a request on a kept-alive socket must be allowed a little longer than the socket.
+  httpServer.headersTimeout = SERVER_KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const apollo = options.createApollo(httpServer);
   let started = false;
 
@@ -69,10 +87,12 @@ export function createHttpService<TContext extends BaseContext>(
     async listen(port, host = '127.0.0.1') {
       await apollo.start();
       started = true;
+      await options.onStarted?.();
       app.use(
         '/graphql',
         express.json({ limit: '1mb' }),
         ensureBody,
+        ...(options.beforeGraphql ?? []),
         expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
       );
       app.use(jsonNotFound);

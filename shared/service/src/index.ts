@@ -1,6 +1,11 @@
 export { createMetrics, type ServiceMetrics } from './metrics';
 export { requestLoggingPlugin, metricsPlugin, graphqlOverHttpStatusPlugin } from './plugins';
-export { createHttpService, type HttpService, type HttpServiceOptions } from './http-service';
+export {
+  createHttpService,
+  SERVER_KEEP_ALIVE_TIMEOUT_MS,
+  type HttpService,
+  type HttpServiceOptions,
+} from './http-service';
 export {
   createSubgraphService,
   type SubgraphServiceOptions,

@@ -15,17 +15,28 @@ interface LoggingContext extends BaseContext {
   logger: Logger;
 }
 
-/** One structured log line per operation, carrying the request id the gateway assigned. */
+/** Operations slower than this are logged at info even when they succeed. */
+const SLOW_OPERATION_MS = 1_000;
+
+/**
+ * One structured log line per operation, carrying the request id the gateway assigned: at
+ * info for operations that failed or took over a second, at debug for the rest. An info line
+ * for every request cost CPU on the hot path and reached 89 MB in one benchmark run; the
+ * per-request figures are in the metrics anyway.
+ */
 export function requestLoggingPlugin<
   TContext extends LoggingContext,
 >(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
-      const startedAt = process.hrtime.bigint();
+      const startedAt = performance.now();
       return {
         async willSendResponse({ operationName, errors, operation }) {
-          const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
-          contextValue.logger.info(
+          const durationMs = performance.now() - startedAt;
+          const notable = !!errors?.length || durationMs >= SLOW_OPERATION_MS;
+          const level = notable ? 'info' : 'debug';
+          if (!contextValue.logger.isLevelEnabled(level)) return;
+          contextValue.logger[level](
             {
               operationName: operationName ?? null,
               operationType: operation?.operation ?? null,

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -84,6 +85,8 @@ export function createSubgraphService<TContext extends SubgraphBaseContext>(
           ApolloServerPluginLandingPageDisabled(),
           // Traces are for Apollo Studio, which we do not use; they only cost time.
           ApolloServerPluginInlineTraceDisabled(),
+          // Cache hints are for HTTP caches we do not use; the plugin wraps every resolver.
+          ApolloServerPluginCacheControlDisabled(),
           ...limitsSetup.plugins,
           graphqlOverHttpStatusPlugin<TContext>(),
           requestLoggingPlugin<TContext>(),

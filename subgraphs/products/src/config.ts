@@ -25,6 +25,12 @@ export const productsConfigSchema = subgraphEnvSchema('products', 4002).and(
           .map((name) => name.trim())
           .filter(Boolean),
       ),
+    /**
+     * Where listing pages come from: `memory`, the in-process read model the search index keeps
+     * (no database round trip per page), or `mongo`, a MongoDB query per page (first pages cached
+     * in Redis), for deployments that prefer not to hold the catalog in every process.
+     */
+    PRODUCTS_LISTING: z.enum(['memory', 'mongo']).default('memory'),
     /** Turns the outbox relay, sweeper and event consumer off (one-off scripts, benchmarks). */
     PRODUCTS_BACKGROUND_TASKS: z.enum(['on', 'off']).default('on'),
   }),

@@ -5,7 +5,7 @@ import type { ProductAdminService } from './product/product-admin.service';
 import { createProductLoaders, type ProductLoaders } from './product/product.loaders';
 import type { ProductDocument } from './product/product.model';
 import type { ProductService } from './product/product.service';
-import { relatedProducts } from './product/related-products';
+import { createRelatedLoader, relatedLimit } from './product/related-products';
 import type { ProductSearch } from './search/product-search';
 import type { ProductsParts } from './services';
 
@@ -20,20 +20,31 @@ export interface ProductsContext extends SubgraphBaseContext {
   inStockThreshold: number;
 }
 
-/** Per request: loaders that batch product and category reads (through the cache), and services. */
+/**
+ * Per request: loaders that batch product and category reads (from the read model, else the
+ * cache, else one query) and related products (from the read model), and services.
+ */
 export function createProductsContext(
   base: SubgraphBaseContext,
   { config, models, services }: ProductsParts,
 ): ProductsContext {
+  const related = createRelatedLoader(services.related);
   return {
     ...base,
-    loaders: createProductLoaders(models.products, models.categories, services.cache),
+    loaders: createProductLoaders(
+      models.products,
+      models.categories,
+      services.cache,
+      services.searchIndex,
+      services.categoryMemo,
+    ),
     products: services.products,
     productAdmin: services.productAdmin,
     search: services.search,
     popularity: services.popularity,
     categories: services.categories,
-    related: (product, limit) => relatedProducts(models.products, product, limit),
+    related: async (product, limit) =>
+      relatedLimit(limit) === 0 ? [] : related.load({ product, limit }),
     inStockThreshold: config.IN_STOCK_THRESHOLD,
   };
 }

@@ -15,10 +15,13 @@ describe('popular and related products', () => {
   let subgraph: ProductsUnderTest['subgraph'];
   let config: ProductsConfig;
   let client: Awaited<ReturnType<typeof startProducts>>['client'];
+  let announce: Awaited<ReturnType<typeof startProducts>>['announce'];
   let queue: ReturnType<typeof createQueue<EventJob>>;
 
   beforeAll(async () => {
-    ({ subgraph, config, client } = await startProducts({ POPULARITY_REFRESH_MS: '60000' }));
+    ({ subgraph, config, client, announce } = await startProducts({
+      POPULARITY_REFRESH_MS: '60000',
+    }));
     queue = createQueue<EventJob>(eventQueueName('catalog'), {
       redisUrl: config.REDIS_URL,
       prefix: config.QUEUE_PREFIX,
@@ -124,8 +127,13 @@ describe('popular and related products', () => {
     const sameCategory = await make(['garden']);
     const otherCategoryThreeTags = await make(['lamp', 'desk', 'wood'], otherCategory);
     const otherCategoryOneTag = await make(['wood'], otherCategory);
-    await make(['unrelated'], otherCategory);
-    await make(['lamp', 'desk', 'wood'], categoryId, 'ARCHIVED');
+    const archived = await make(['lamp', 'desk', 'wood'], categoryId, 'ARCHIVED');
+    const unrelated = await make(['unrelated'], otherCategory);
+    await announce(
+      [product, sameCategoryTwoTags, sameCategory, otherCategoryThreeTags, otherCategoryOneTag]
+        .concat([archived, unrelated])
+        .map((row) => row._id.toHexString()),
+    );
     const related = await client.run<{ product: { relatedProducts: Array<{ id: string }> } }>(
       'query ($id: ID!, $limit: Int) { product(id: $id) { relatedProducts(limit: $limit) { id } } }',
       { id: product._id.toHexString(), limit: 10 },

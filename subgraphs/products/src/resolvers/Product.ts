@@ -1,6 +1,7 @@
 import type { ProductResolvers } from '../__generated__/resolvers-types';
 import { availableQuantity, isPurchasable, stockStatusOf } from '../product/stock-status';
 import { NotFoundError } from '@shop/errors';
+import type { CategoryDocument } from '../category/category.model';
 
 export const Product: ProductResolvers = {
   __resolveReference: ({ id }, { loaders }) => loaders.productById.load(id),
@@ -8,10 +9,14 @@ export const Product: ProductResolvers = {
   name: (product, { locale }) => (locale === 'EN' ? product.nameEn : product.name),
   description: (product, { locale }) =>
     locale === 'EN' ? product.descriptionEn : product.description,
-  category: async (product, _args, { loaders }) => {
-    const category = await loaders.categoryById.load(product.categoryId.toHexString());
-    if (!category) throw new NotFoundError('Category', product.categoryId.toHexString());
-    return category;
+  category: (product, _args, { loaders }) => {
+    const id = product.categoryId.toHexString();
+    const found = loaders.categoryOf(id);
+    const check = (category: CategoryDocument | null) => {
+      if (!category) throw new NotFoundError('Category', id);
+      return category;
+    };
+    return found instanceof Promise ? found.then(check) : check(found);
   },
   availableQuantity: (product) => availableQuantity(product),
   stockStatus: (product, _args, { inStockThreshold }) =>

@@ -3,14 +3,15 @@ import { BadUserInputError } from '@shop/errors';
 import { boundedCount, connectionOf } from '@shop/pagination';
 import { decodePosition, encodePosition, type CursorPosition } from '../product/product-cursor';
 import { matchesFilter, type ListingFilter } from '../product/product-filter';
-import { LISTING_PROJECTION, type ProductPage } from '../product/product-page';
+import type { ProductPage } from '../product/product-page';
 import { compareRows, sortValueOf, type SearchOrder } from '../product/product-sort';
-import type { ProductDocument, ProductModel } from '../product/product.model';
 import type { SearchEntry } from './search-entry';
 import type { SearchIndex } from './search-index';
 import { isHangul } from './search-tokens';
 
 const MAX_SUGGESTIONS = 20;
+/** Distinct searches whose sorted hits are remembered between changes to the catalog. */
+const REMEMBERED_SEARCHES = 500;
 
 interface Hit {
   entry: SearchEntry;
@@ -24,12 +25,15 @@ function positionOf(order: SearchOrder, hit: Hit): CursorPosition {
 
 /**
  * Relevance-ranked search with filters, every sort and keyset cursors, answered from the
- * in-process {@link SearchIndex}; only the page's products are read from MongoDB.
+ * in-process {@link SearchIndex}, products included. A search's sorted hits are remembered
+ * until the catalog next changes, so the pages after the first (and the same search from
+ * other shoppers) cost a binary search instead of scoring and sorting every hit again.
  */
 export class ProductSearch {
+  private readonly remembered = new Map<string, { generation: number; hits: Hit[] }>();
+
   constructor(
     private readonly index: SearchIndex,
-    private readonly products: ProductModel,
     private readonly inStockThreshold: number,
   ) {}
 
@@ -41,15 +45,26 @@ export class ProductSearch {
     after?: string | null,
   ): Promise<ProductPage> {
     await this.index.ensureReady();
-    const hits = this.hits(filter, order);
-    hits.sort((a, b) => compareRows(order, a, b));
+    const hits = this.sortedHits(filter, order);
     const start = after ? this.startAfter(order, hits, decodePosition(after, order)) : 0;
     const window = hits.slice(start, start + first + 1);
-    const rows = await this.load(window.map((hit) => hit.id));
+    const rows = window.map((hit) => hit.entry.product);
     const hitOf = new Map(window.map((hit) => [hit.id, hit]));
     return connectionOf(rows, first, hits.length, (row) =>
       encodePosition(positionOf(order, hitOf.get(row._id.toHexString()) as Hit)),
     );
+  }
+
+  private sortedHits(filter: ListingFilter, order: SearchOrder): Hit[] {
+    const key = JSON.stringify([filter, order]);
+    const generation = this.index.generation;
+    const known = this.remembered.get(key);
+    if (known?.generation === generation) return known.hits;
+    const hits = this.hits(filter, order);
+    hits.sort((a, b) => compareRows(order, a, b));
+    if (this.remembered.size >= REMEMBERED_SEARCHES) this.remembered.clear();
+    this.remembered.set(key, { generation, hits });
+    return hits;
   }
 
   /** Active products matching the search terms and the filter, with their sort values. */
@@ -75,15 +90,6 @@ export class ProductSearch {
       else high = middle;
     }
     return low;
-  }
-
-  private async load(ids: string[]): Promise<ProductDocument[]> {
-    if (!ids.length) return [];
-    const rows = await this.products
-      .find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }, LISTING_PROJECTION)
-      .lean<ProductDocument[]>();
-    const byId = new Map(rows.map((row) => [row._id.toHexString(), row]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /**

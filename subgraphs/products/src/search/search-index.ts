@@ -1,7 +1,7 @@
 import type { Logger } from '@shop/logger';
 import type { Redis } from '@shop/redis';
-import type { ProductModel } from '../product/product.model';
-import { ENTRY_PROJECTION, entryOf, type SearchEntry } from './search-entry';
+import type { ProductDocument, ProductModel } from '../product/product.model';
+import { ENTRY_PROJECTION, entryOf, indexedWords, type SearchEntry } from './search-entry';
 import { wordsOf } from './search-tokens';
 import { FIELD, INNER_SHIFT, SearchVocabulary, type Match } from './search-vocabulary';
 
@@ -26,15 +26,40 @@ function wordScore(bits: number, match: Match, fields = Object.keys(FIELD)): num
   return score;
 }
 
+/** A products model on a connection of its own, opened on first use, for whole-catalog reads. */
+export interface BulkReads {
+  model(): Promise<ProductModel>;
+  close(): Promise<void>;
+}
+
+/** One product's change as the read model saw it: absent before (created) or after (deleted). */
+export interface EntryChange {
+  previous: SearchEntry | undefined;
+  next: SearchEntry | undefined;
+}
+
+/** Structures kept beside the index (the listing's sorted orderings) and told of every change. */
+export interface IndexObserver {
+  /** The index was replaced by a fresh read of every product. */
+  rebuilt(entries: ReadonlyMap<string, SearchEntry>): void;
+  /** These products changed, in one batch. */
+  changed(changes: readonly EntryChange[], entries: ReadonlyMap<string, SearchEntry>): void;
+}
+
 /**
- * The catalog's search index, held in each products process (see docs/search.md): built from
- * MongoDB on first use, then kept current by change notifications on a Redis channel that
- * every process publishes product ids to after it changes them, and rebuilt periodically.
+ * The catalog's in-process read model and search index, held in each products process (see
+ * docs/search.md and docs/performance.md): built from MongoDB on first use, then kept current
+ * by change notifications on a Redis channel that every process publishes product ids to after
+ * it changes them, and rebuilt periodically.
  */
 export class SearchIndex {
   private entries = new Map<string, SearchEntry>();
   private vocabulary = new SearchVocabulary();
   private ready: Promise<void> | undefined;
+  private built = false;
+  private readonly observers: IndexObserver[] = [];
+  /** Bumped on every change, so caches of derived answers know when they are stale. */
+  private changeCount = 0;
   private pending = new Set<string>();
   private flushing: Promise<void> | undefined;
   private subscriber: Redis | undefined;
@@ -43,7 +68,36 @@ export class SearchIndex {
     private readonly products: ProductModel,
     private readonly channel: string,
     private readonly logger: Logger,
+    /**
+     * Where a full build reads every product: a connection whose socket timeout allows one
+     * round trip to carry a large batch (mongo-java-server answers a whole-collection find in
+     * one go); the request connection's 2 s would cut a 100,000-product build short.
+     */
+    private readonly bulk?: BulkReads,
   ) {}
+
+  /** Adds a structure that follows the index; it is told of the current state at once. */
+  observe(observer: IndexObserver): void {
+    this.observers.push(observer);
+    if (this.built) observer.rebuilt(this.entries);
+  }
+
+  /** True once the first build finished: readers may answer from memory. */
+  get isReady(): boolean {
+    return this.built;
+  }
+
+  /** Changes so far; equal values mean nothing changed in between. */
+  get generation(): number {
+    return this.changeCount;
+  }
+
+  /** Starts the first build without waiting for it; readers fall back to MongoDB meanwhile. */
+  warm(): void {
+    this.ensureReady().catch((err: unknown) =>
+      this.logger.error({ err }, 'catalog read model build failed'),
+    );
+  }
 
   /** Builds the index once; concurrent callers wait for the same build. */
   ensureReady(): Promise<void> {
@@ -63,14 +117,22 @@ export class SearchIndex {
   async rebuild(): Promise<void> {
     const entries = new Map<string, SearchEntry>();
     const vocabulary = new SearchVocabulary();
-    const cursor = this.products.find({}, ENTRY_PROJECTION).lean().cursor({ batchSize: 2_000 });
+    const products = (await this.bulk?.model()) ?? this.products;
+    const cursor = products
+      .find({}, ENTRY_PROJECTION)
+      .lean<ProductDocument>()
+      // Small batches: each round trip stays well under the 2 s socket timeout on a busy server.
+      .cursor({ batchSize: 500 });
     for await (const product of cursor) {
-      const entry = entryOf(product);
+      const entry = entryOf(product as ProductDocument);
       entries.set(entry.id, entry);
-      for (const [word, bits] of entry.words) vocabulary.add(entry.id, word, bits);
+      for (const [word, bits] of indexedWords(entry.product)) vocabulary.add(entry.id, word, bits);
     }
     this.entries = entries;
     this.vocabulary = vocabulary;
+    this.built = true;
+    this.changeCount += 1;
+    for (const observer of this.observers) observer.rebuilt(entries);
   }
 
   /** Listens for changed product ids on the channel (a dedicated Redis connection). */
@@ -93,6 +155,7 @@ export class SearchIndex {
   async close(): Promise<void> {
     await this.flushing;
     await this.subscriber?.quit().catch(() => undefined);
+    await this.bulk?.close();
   }
 
   private async flush(): Promise<void> {
@@ -103,20 +166,38 @@ export class SearchIndex {
     await this.refresh(ids);
   }
 
+  /**
+   * Re-reads the products this process just changed, so its own next read sees the write (other
+   * processes follow through the channel a moment later). Nothing to do before the first build.
+   */
+  async refreshIfBuilt(ids: string[]): Promise<void> {
+    if (this.built && ids.length) await this.refresh(ids);
+  }
+
   /** Re-reads the given products and updates their entries (removing deleted ones). */
   async refresh(ids: string[]): Promise<void> {
-    const found = await this.products.find({ _id: { $in: ids } }, ENTRY_PROJECTION).lean();
+    const unique = [...new Set(ids)];
+    const found = await this.products
+      .find({ _id: { $in: unique } }, ENTRY_PROJECTION)
+      .lean<ProductDocument[]>();
     const byId = new Map(found.map((product) => [product._id.toHexString(), product]));
-    for (const id of ids) {
+    const changes: EntryChange[] = [];
+    for (const id of unique) {
       const previous = this.entries.get(id);
-      if (previous) for (const word of previous.words.keys()) this.vocabulary.remove(id, word);
+      if (previous) {
+        for (const word of indexedWords(previous.product).keys()) this.vocabulary.remove(id, word);
+      }
       this.entries.delete(id);
       const product = byId.get(id);
-      if (!product) continue;
-      const entry = entryOf(product);
-      this.entries.set(id, entry);
-      for (const [word, bits] of entry.words) this.vocabulary.add(id, word, bits);
+      const next = product ? entryOf(product) : undefined;
+      if (next) {
+        this.entries.set(id, next);
+        for (const [word, bits] of indexedWords(next.product)) this.vocabulary.add(id, word, bits);
+      }
+      changes.push({ previous, next });
     }
+    this.changeCount += 1;
+    for (const observer of this.observers) observer.changed(changes, this.entries);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Identity } from '@shop/auth';
+import { waitFor } from '@shop/testing';
 import { startSubgraphForTest, type SubgraphForTest } from '@shop/subgraph-testing';
 import {
   productsSubgraph,
@@ -46,6 +47,22 @@ export async function startProducts(env: Record<string, string> = {}) {
     ...started,
     client: productsClient(started.call),
     internalBaseUrl: started.origin,
+    /**
+     * Seed builders write around the services: tell every process's read model about the
+     * products, as the services do after each write, and wait until this one has them.
+     */
+    async announce(ids: string[]) {
+      const { searchIndex } = started.subgraph.services;
+      const generation = searchIndex.generation;
+      await started.subgraph.runtime.redis.publish(
+        `${started.config.dbName}:catalog-changes`,
+        JSON.stringify(ids),
+      );
+      if (!searchIndex.isReady) return;
+      await waitFor('the change to reach the read model', async () =>
+        searchIndex.generation > generation ? true : undefined,
+      );
+    },
   };
 }
 

@@ -1,0 +1,35 @@
+/**
+ * Writes `persisted-operations.json` (Apollo's persisted-query manifest format) from the
+ * operations in `operations/*.graphql`; `--check` fails when the committed file is stale.
+ *
+ *   npx tsx scripts/persisted-operations.ts [--check]
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kind, parse, print } from 'graphql';
+import { sha256 } from '../src/documents/trusted-documents';
+
+const root = join(__dirname, '..');
+const manifestPath = join(root, 'persisted-operations.json');
+const folder = join(root, 'operations');
+
+const operations = readdirSync(folder)
+  .filter((file) => file.endsWith('.graphql'))
+  .sort()
+  .flatMap((file) => parse(readFileSync(join(folder, file), 'utf8')).definitions)
+  .flatMap((definition) => {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.name) return [];
+    const body = print(definition);
+    return [{ id: sha256(body), name: definition.name.value, type: definition.operation, body }];
+  });
+const text = `${JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations }, null, 2)}\n`;
+
+if (process.argv.includes('--check')) {
+  if (readFileSync(manifestPath, 'utf8') !== text) {
+    console.error('persisted-operations.json is stale: run npm run persisted-operations');
+    process.exit(1);
+  }
+} else {
+  writeFileSync(manifestPath, text);
+  console.log(`${operations.length} operations written to persisted-operations.json`);
+}
