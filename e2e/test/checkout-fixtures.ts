@@ -94,13 +94,7 @@ export function checkoutClient(stack: Stack, token?: string, transport?: Transpo
     transport
       ? transport<T>(query, variables, token)
       : stack.query<T>(query, variables, token ? { token } : {});
-  const run = async <T>(query: string, variables: Record<string, unknown>) => {
-    const answer = await send<T>(query, variables);
-    // What a storefront does with an idempotency key: a request that failed before any
-    // resolver answered (the gateway lost a kept-alive connection to a subgraph: docs/checkout.md,
-    // "Limits and notes") is sent again, same key and all. Resolver errors carry a path and stay.
-    return failedBeforeResolvers(answer) ? send<T>(query, variables) : answer;
-  };
+  const run = <T>(query: string, variables: Record<string, unknown>) => send<T>(query, variables);
   return {
     createOrder: (input: Input, idempotencyKey: string = randomUUID()) =>
       run<{ createOrder: OrderView }>(
@@ -147,17 +141,6 @@ export function checkoutClient(stack: Stack, token?: string, transport?: Transpo
 }
 
 export type CheckoutClient = ReturnType<typeof checkoutClient>;
-
-/** One masked error with no path and no data: the request never reached a resolver. */
-function failedBeforeResolvers(answer: GraphQLResult<unknown>): boolean {
-  const [error, ...others] = answer.errors ?? [];
-  return (
-    !answer.data &&
-    !others.length &&
-    error?.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' &&
-    !error.path
-  );
-}
 
 const PAGE_FIELDS =
   'totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id number status } }';
