@@ -1,6 +1,7 @@
 import type { EventDefinition } from '@shop/events';
 import { cartItemAdded } from './cart-events';
 import { productUpdated, stockChanged } from './catalog-events';
+import { FULFILMENT_EVENTS } from './fulfilment-events';
 import { CHECKOUT_EVENTS, orderPaid } from './order-events';
 import { SUPPORT_EVENTS } from './support-events';
 import {
@@ -11,6 +12,7 @@ import {
 
 export * from './cart-events';
 export * from './catalog-events';
+export * from './fulfilment-events';
 export * from './order-events';
 export * from './support-events';
 export * from './user-events';
@@ -25,5 +27,6 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   cartItemAdded,
   orderPaid,
   ...CHECKOUT_EVENTS,
+  ...FULFILMENT_EVENTS,
   ...SUPPORT_EVENTS,
 ];

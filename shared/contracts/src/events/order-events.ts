@@ -74,6 +74,8 @@ export const orderStatusChanged = defineEvent(
     by: z.string().min(1),
     reason: z.string().nullable(),
     at: z.string(),
+    /** The order's event counter (see `fulfilment-events.ts`); every change carries one. */
+    sequence: z.number().int().min(1).optional(),
   }),
 );
 export type OrderStatusChangedPayload = z.output<typeof orderStatusChanged.schema>;
