@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { Types } from 'mongoose';
 import { createSignedInUser, errorCodes, startStack, type Stack, type TestUser } from '../src';
 
-const MIXED = '{ products(first: 1) { totalCount } me { id inquiries { id } } }';
+const MIXED = '{ products(first: 1) { totalCount } me { id inquiries { totalCount } } }';
 
 /** Accepts connections on `port` and never answers: a subgraph that hangs. */
 async function hangingServer(port: number): Promise<{ close(): Promise<void> }> {

@@ -124,24 +124,47 @@ export class SupportDesk {
   }
 
   /**
-   * An order of `buyerId`, written into the orders database with the fields the order model has
-   * today (the orders subgraph answers the summaries support asks for).
+   * An order of `buyerId` in `status` for one unit of `productId`, created through the orders model so that it has every field
+   * the model requires today (the orders subgraph answers the summaries support asks for). Orders
+   * in any status, SHIPPED included, without walking the fulfilment journey first.
    */
   async order(
     buyerId: string,
-    { amount = 59_000, status = 'PAID' } = {},
+    { amount = 59_000, status = 'PAID', productId = new Types.ObjectId().toHexString() } = {},
   ): Promise<{ id: string; number: string }> {
     const id = new Types.ObjectId();
-    const number = `2026${id.toHexString().slice(-10)}`;
-    const now = new Date();
-    await this.stack.subgraphs.orders.subgraph.models.orders.collection.insertOne({
+    const number = `20261123-${id.toHexString().slice(-6)}`;
+    const won = (value: number) => ({ amount: value, currency: 'KRW' });
+    await this.stack.subgraphs.orders.subgraph.models.orders.create({
       _id: id,
       number,
-      userId: buyerId,
+      buyerId,
+      buyerContact: { email: 'buyer@example.com', name: '구매자', phone: null, locale: 'ko' },
+      source: 'ITEMS',
       status,
-      total: { amount, currency: 'KRW' },
-      createdAt: now,
-      updatedAt: now,
+      lines: [
+        {
+          productId,
+          productName: '테스트 상품',
+          unitPrice: won(amount),
+          quantity: 1,
+          lineTotal: won(amount),
+          discountShare: won(0),
+        },
+      ],
+      subtotal: won(amount),
+      shippingFee: won(0),
+      discount: won(0),
+      total: won(amount),
+      refunded: won(0),
+      shippingAddress: {
+        recipient: '구매자',
+        phone: '010-1234-5678',
+        postalCode: '06236',
+        line1: '서울특별시 강남구 테헤란로 1',
+      },
+      payBy: new Date(),
+      reservation: { status: 'COMMITTED', expiresAt: new Date() },
     });
     return { id: id.toHexString(), number };
   }

@@ -33,8 +33,8 @@ describe('the support desk journey', () => {
   it('takes an order inquiry from intake to auto-close, with mail at each step and an audit trail', async () => {
     const agent = await desk.agent(['ORDERS', 'CATALOG', 'ACCOUNTS']);
     const customer = await desk.person(['CUSTOMER']);
-    const order = await desk.order(customer.id, { amount: 59_000, status: 'SHIPPED' });
     const productId = await desk.product();
+    const order = await desk.order(customer.id, { amount: 59_000, status: 'SHIPPED', productId });
 
     // 문의 접수: routed to ORDERS by category, assigned to the only agent, who is mailed.
     const created = await desk.inquiry(customer, {

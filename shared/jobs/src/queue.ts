@@ -22,14 +22,20 @@ export const defaultJobOptions: DefaultJobOptions = {
 /**
  * A BullMQ queue with the platform's defaults and its own Redis connection, which `close()`
  * also closes (BullMQ leaves a connection it was handed open, as it may be shared).
+ *
+ * The queue re-emits its connection's errors as `error` events; an EventEmitter with no listener
+ * throws them, which would take the process down when Redis drops a connection that ioredis is
+ * about to re-open. `onError` hears them (a failed `add()` still rejects to its caller).
  */
 export function createQueue<TData>(
   name: string,
   { redisUrl, prefix = 'shop' }: QueueConnection,
+  onError: (error: Error) => void = () => undefined,
 ): Queue<TData> {
   const connection = createRedis(redisUrl, { forQueues: true });
   const options: QueueOptions = { connection, prefix, defaultJobOptions };
   const queue = new Queue<TData>(name, options);
+  queue.on('error', onError);
   const closeQueue = queue.close.bind(queue);
   queue.close = async () => {
     await closeQueue();
