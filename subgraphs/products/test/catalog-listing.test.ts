@@ -10,10 +10,11 @@ describe.each(['memory', 'mongo'])(
     let subgraph: ProductsUnderTest['subgraph'];
     let client: Awaited<ReturnType<typeof startProducts>>['client'];
     let announce: Awaited<ReturnType<typeof startProducts>>['announce'];
+    let stop: () => Promise<void>;
     let all: ProductDocument[];
 
     beforeAll(async () => {
-      ({ subgraph, client, announce } = await startProducts({
+      ({ subgraph, client, announce, stop } = await startProducts({
         PRODUCTS_BACKGROUND_TASKS: 'off',
         PRODUCTS_CACHE_TTL_SECONDS: '0',
         PRODUCTS_LISTING: listing,
@@ -31,6 +32,8 @@ describe.each(['memory', 'mongo'])(
       // Seeded around the service: the read model is built after, as on a process's first read.
       await subgraph.services.searchIndex.ensureReady();
     });
+    // A subgraph left running keeps jest from exiting after the last test.
+    afterAll(() => stop());
 
     const byId = () => new Map(all.map((product) => [product._id.toHexString(), product]));
 
