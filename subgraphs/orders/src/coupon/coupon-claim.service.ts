@@ -91,6 +91,10 @@ export class CouponClaimService {
       { $inc: { issued: 1 } },
     );
     if (counted.modifiedCount !== 1) {
+      // Redis let this through on a stale state: a claimant it forgot stays in its set.
+      if (await this.options.coupons.exists({ campaignId: campaign._id, userId })) {
+        throw alreadyClaimed(id);
+      }
       await this.options.store.undo(id, userId, false);
       throw soldOut(id);
     }
