@@ -260,6 +260,20 @@ describe('first-come coupons through the gateway', () => {
     const notCovered = await one.checkout.createOrder(order([[foreign, 1]], sellerCoupon.id));
     expect(errorCodes(notCovered)).toEqual(['COUPON_NOT_APPLICABLE']);
     expect(notCovered.errors?.[0]?.message).toContain('No product of this order is covered');
+    // The cart's quotes say the same before checkout.
+    dataOf(await cartClient(stack, one.accessToken).add(cheap, 1));
+    const quotes = dataOf(await one.coupons.quotes()).myCart.couponQuotes;
+    expect(
+      quotes.map((quote) => [quote.coupon.id, quote.applicable, quote.discount.amount]),
+    ).toEqual(
+      expect.arrayContaining([
+        [fixedCoupon.id, false, 0],
+        [sellerCoupon.id, false, 0],
+      ]),
+    );
+    expect(quotes.find((quote) => quote.coupon.id === fixedCoupon.id)?.reason).toContain(
+      'at least 20000',
+    );
     expect(await stockOf(stack, cheap)).toMatchObject({ reserved: 0, available: 5 });
     expect(await stockOf(stack, foreign)).toMatchObject({ reserved: 0, available: 5 });
     expect(dataOf(await one.checkout.myOrders()).myOrders.totalCount).toBe(0);
@@ -413,5 +427,23 @@ describe('first-come coupons through the gateway', () => {
       [coupon.id, 'AVAILABLE', null, null],
     ]);
     expect((await storedCoupon(stack, coupon.id))?.restoredCount).toBe(1);
+  });
+
+  it('refuses an expired coupon at createOrder with COUPON_EXPIRED, and no longer lists it', async () => {
+    const product = await catalog.take({ price: 20_000, available: 3 });
+    const campaign = dataOf(
+      await admin.coupons.createCampaign(campaignInput()),
+    ).createCouponCampaign;
+    const one = await buyer();
+    const coupon = dataOf(await one.coupons.claim(campaign.id)).claimCoupon;
+    // Seed builder: the coupon's validDays ran out.
+    await stack.subgraphs.orders.subgraph.models.coupons.updateOne(
+      { _id: new Types.ObjectId(coupon.id) },
+      { $set: { expiresAt: new Date(Date.now() - 1_000) } },
+    );
+    const expired = await one.checkout.createOrder(order([[product, 1]], coupon.id));
+    expect(errorCodes(expired)).toEqual(['COUPON_EXPIRED']);
+    expect(await stockOf(stack, product)).toMatchObject({ reserved: 0, available: 3 });
+    expect(dataOf(await one.coupons.myCoupons()).myCoupons).toEqual([]);
   });
 });
