@@ -55,7 +55,11 @@ export const createCampaignInput = z
   })
   .superRefine((input, context) => {
     if (input.kind === 'PERCENT' && input.value > 100) {
-      context.addIssue({ code: 'custom', path: ['value'], message: 'must be 1 to 100 for PERCENT' });
+      context.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: 'must be 1 to 100 for PERCENT',
+      });
     }
     if (input.endsAt.getTime() <= input.startsAt.getTime()) {
       context.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });

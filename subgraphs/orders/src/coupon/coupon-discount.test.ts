@@ -1,4 +1,10 @@
-import { allocate, discountFor, isEligible, quoteCoupon, type DiscountTerms } from './coupon-discount';
+import {
+  allocate,
+  discountFor,
+  isEligible,
+  quoteCoupon,
+  type DiscountTerms,
+} from './coupon-discount';
 
 const SELLER = 'seller-1';
 const terms = (overrides: Partial<DiscountTerms> = {}): DiscountTerms => ({

@@ -46,9 +46,7 @@ export function isEligible(terms: DiscountTerms, line: BasketLine): boolean {
 export function discountFor(terms: DiscountTerms, eligibleSubtotal: number): number {
   if (eligibleSubtotal <= 0) return 0;
   const raw =
-    terms.kind === 'PERCENT'
-      ? Math.floor((eligibleSubtotal * terms.value) / 100)
-      : terms.value;
+    terms.kind === 'PERCENT' ? Math.floor((eligibleSubtotal * terms.value) / 100) : terms.value;
   const capped = terms.maxDiscount === null ? raw : Math.min(raw, terms.maxDiscount);
   return Math.max(0, Math.min(capped, eligibleSubtotal));
 }

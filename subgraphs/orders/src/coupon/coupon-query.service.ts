@@ -55,9 +55,7 @@ export class CouponQueryService {
     if (!identity || !id || !isObjectIdString(id)) return null;
     const coupon = await this.options.coupons.findById(id, { outbox: 0 }).lean<CouponDocument>();
     if (!coupon) return null;
-    return coupon.userId === identity.userId || hasRole(identity, 'AGENT', 'ADMIN')
-      ? coupon
-      : null;
+    return coupon.userId === identity.userId || hasRole(identity, 'AGENT', 'ADMIN') ? coupon : null;
   }
 
   /** The coupon of an order its reader may see (the order's resolver checked who reads it). */
@@ -66,9 +64,7 @@ export class CouponQueryService {
     order: { couponId: string | null },
   ): Promise<CouponDocument | null> {
     if (!identity || !order.couponId || !isObjectIdString(order.couponId)) return null;
-    return this.options.coupons
-      .findById(order.couponId, { outbox: 0 })
-      .lean<CouponDocument>();
+    return this.options.coupons.findById(order.couponId, { outbox: 0 }).lean<CouponDocument>();
   }
 
   /**

@@ -39,7 +39,8 @@ export class CouponReconciler {
     }
     try {
       const installed = await store.install(await this.record(campaign, true));
-      if (installed) this.options.logger.warn({ campaignId: id }, 'coupon state rebuilt from mongo');
+      if (installed)
+        this.options.logger.warn({ campaignId: id }, 'coupon state rebuilt from mongo');
     } finally {
       await store.unlockRebuild(id, token);
     }
