@@ -149,6 +149,9 @@ describe('first-come coupons through the gateway', () => {
       'UNAUTHENTICATED',
     ]);
     expect(await campaignCount()).toBe(before);
+    for (const first of [0, 101]) {
+      expect(errorCodes(await customerOnly.coupons.active(first))).toEqual(['BAD_USER_INPUT']);
+    }
     // An ADMIN may name any product.
     dataOf(await admin.coupons.createCampaign(campaignInput({ productIds: [mine, theirs] })));
     expect(await campaignCount()).toBe(before + 1);

@@ -2,13 +2,13 @@ import { Types } from 'mongoose';
 import { requireRole, type Identity } from '@shop/auth';
 import { AppError, NotFoundError, parseInput } from '@shop/errors';
 import { isObjectIdString } from '@shop/mongo';
+import { boundedCount } from '@shop/pagination';
 import type { ProductsClient } from '../clients/products.client';
 import type { CouponClaimStore } from './coupon-claim.store';
 import { createCampaignInput, type CreateCampaignInput } from './coupon-campaign-input';
 import type { CouponCampaignDocument, CouponCampaignModel } from './coupon-campaign.model';
 
 const CACHE_LIMIT = 1_000;
-const MAX_ACTIVE = 100;
 
 /**
  * Campaigns: created by a SELLER over their own products or by an ADMIN over any, read by
@@ -105,9 +105,12 @@ export class CouponCampaignService {
     );
   }
 
-  /** Campaigns running now (started, not ended), ending soonest first; 1 to 100. */
+  /**
+   * Campaigns running now (started, not ended), ending soonest first.
+   * @throws BAD_USER_INPUT when `first` is not 1 to 100.
+   */
   async active(first: number | null | undefined): Promise<CouponCampaignDocument[]> {
-    const limit = Math.min(Math.max(first ?? 20, 1), MAX_ACTIVE);
+    const limit = boundedCount(first);
     const now = new Date();
     return this.campaigns
       .find({ startsAt: { $lte: now }, endsAt: { $gt: now } })
