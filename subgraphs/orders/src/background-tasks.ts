@@ -1,4 +1,4 @@
-import { orderPaid } from '@shop/contracts';
+import { orderPaid, orderStatusChanged } from '@shop/contracts';
 import { OutboxRelay, eventQueues, mongoOutboxSource } from '@shop/events';
 import {
   DATA_PLATFORM_CONSUMER,
@@ -6,6 +6,7 @@ import {
   dataPlatformJobOptions,
 } from '@shop/jobs';
 import { IntervalTask, type BackgroundTask } from '@shop/lifecycle';
+import { COUPON_CONSUMER, couponOrderConsumer } from './coupon/coupon-order-sync';
 import { orderNotificationDispatcher } from './notification/order-notification.dispatcher';
 import { orderTimeoutTasks } from './order/order-timeouts';
 import type { OrdersParts } from './services';
@@ -13,8 +14,10 @@ import type { OrdersParts } from './services';
 /**
  * Order events leave the orders' outbox for their consumers: paid orders for the catalog
  * (popular products), every event for analytics and for the outside data platform (with its
- * own retries), and the buyer's mails. Unpaid orders time out; the recovery loop finishes or
- * undoes interrupted payments.
+ * own retries), and the buyer's mails; coupon events leave the coupons' outbox the same way.
+ * Unpaid orders time out; the recovery loop finishes or undoes interrupted payments. Coupons
+ * follow their orders' status changes, and their claim state in Redis is checked against
+ * MongoDB.
  */
 export function ordersBackgroundTasks({
   config,
@@ -25,11 +28,12 @@ export function ordersBackgroundTasks({
   if (config.ORDERS_BACKGROUND_TASKS === 'off') return [closing(services.timeouts)];
   const relay = new OutboxRelay({
     name: 'orders',
-    sources: [mongoOutboxSource(models.orders)],
+    sources: [mongoOutboxSource(models.orders), mongoOutboxSource(models.coupons)],
     dispatchers: [
       ...eventQueues(
         [
           { consumer: 'catalog', events: [orderPaid] },
+          { consumer: COUPON_CONSUMER, events: [orderStatusChanged] },
           { consumer: 'analytics' },
           { consumer: DATA_PLATFORM_CONSUMER, jobOptions: dataPlatformJobOptions },
         ],
@@ -57,7 +61,34 @@ export function ordersBackgroundTasks({
     sweepIntervalMs: config.ORDER_TIMEOUT_SWEEP_INTERVAL_MS,
     logger: runtime.logger,
   });
-  return [relay, recovery, ...timeouts];
+  return [relay, recovery, ...timeouts, ...couponTasks({ config, runtime, services })];
+}
+
+/**
+ * The coupons' background work: the consumer of order status changes, the recovery of holds
+ * left behind, and the reconciler that repairs Redis's claim state from MongoDB.
+ */
+function couponTasks({
+  config,
+  runtime,
+  services,
+}: Pick<OrdersParts, 'config' | 'runtime' | 'services'>): BackgroundTask[] {
+  const { sync, reconciler } = services.coupons;
+  return [
+    couponOrderConsumer(sync, runtime.queues, runtime.redis, runtime.logger),
+    new IntervalTask(
+      'coupon-hold-recovery',
+      config.PAYMENT_RECOVERY_INTERVAL_MS,
+      () => sync.recoverHolds(),
+      runtime.logger,
+    ),
+    new IntervalTask(
+      'coupon-reconciler',
+      config.COUPON_RECONCILE_INTERVAL_MS,
+      () => reconciler.pass(),
+      runtime.logger,
+    ),
+  ];
 }
 
 /** With background tasks off, the timeout scheduler's queue still needs closing at stop. */

@@ -33,6 +33,10 @@ const ordersEnvSchema = z.object({
   IDEMPOTENCY_LEASE_MS: positiveInt(30_000),
   /** How long a concurrent duplicate waits for the first request before CONFLICT. */
   IDEMPOTENCY_WAIT_MS: positiveInt(15_000),
+  /** Prefix of the coupon module's Redis keys (claim counters and claimed sets). */
+  COUPON_KEY_PREFIX: z.string().min(1).default('coupon:'),
+  /** How often coupon claim state in Redis is checked against MongoDB and repaired. */
+  COUPON_RECONCILE_INTERVAL_MS: positiveInt(5_000),
   /** Turns the relay, recovery loop and timeouts off (one-off scripts, some tests). */
   ORDERS_BACKGROUND_TASKS: z.enum(['on', 'off']).default('on'),
   /**

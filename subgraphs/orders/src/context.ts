@@ -1,5 +1,6 @@
 import type { SubgraphBaseContext } from '@shop/service';
 import type { BalanceService } from './balance/balance.service';
+import type { CouponServices } from './coupon/coupon-services';
 import { createOrderLoaders } from './order/order.loaders';
 import type { OrderCancellationService } from './order/order-cancellation.service';
 import type { OrderPlacementService } from './order/order-placement.service';
@@ -14,10 +15,16 @@ export interface OrdersContext extends SubgraphBaseContext {
   payments: PaymentService;
   cancellation: OrderCancellationService;
   balances: BalanceService;
+  coupons: CouponServices;
 }
 
 /** A user as this subgraph knows it: only the key, fields come from the users subgraph. */
 export interface UserReference {
+  id: string;
+}
+
+/** A cart as this subgraph knows it: the key (its owner's user id), for `couponQuotes`. */
+export interface CartReference {
   id: string;
 }
 
@@ -33,5 +40,6 @@ export function createOrdersContext(
     payments: services.payments,
     cancellation: services.cancellation,
     balances: services.balances,
+    coupons: services.coupons,
   };
 }

@@ -1,12 +1,15 @@
 import type { Connection } from 'mongoose';
 import { balanceEntryModel, balanceModel } from './balance/balance.model';
+import { couponCampaignModel } from './coupon/coupon-campaign.model';
+import { couponModel } from './coupon/coupon.model';
 import { idempotencyKeyModel } from './idempotency/idempotency-key.model';
 import { orderNumberCounterModel } from './order/order-number';
 import { orderModel } from './order/order.model';
 
 /**
  * The orders subgraph's collections: orders (each with its outbox), the daily order number
- * counters, balances and their ledger, and the clients' idempotency keys.
+ * counters, balances and their ledger, the clients' idempotency keys, and coupon campaigns
+ * with their claimed coupons (each coupon with its outbox).
  */
 export function ordersModels(connection: Connection) {
   return {
@@ -15,6 +18,8 @@ export function ordersModels(connection: Connection) {
     balances: balanceModel(connection),
     balanceEntries: balanceEntryModel(connection),
     idempotencyKeys: idempotencyKeyModel(connection),
+    couponCampaigns: couponCampaignModel(connection),
+    coupons: couponModel(connection),
   };
 }
 

@@ -5,6 +5,7 @@ import { CartClient } from './clients/cart.client';
 import { ProductsClient } from './clients/products.client';
 import { UsersClient } from './clients/users.client';
 import type { OrdersConfig } from './config';
+import { createCouponServices } from './coupon/coupon-services';
 import { crashHook } from './crash-points';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import type { OrdersModels } from './models';
@@ -46,7 +47,15 @@ export function createOrdersServices({
     waitMs: config.IDEMPOTENCY_WAIT_MS,
   });
   const ledger = new BalanceLedger(models.balances, models.balanceEntries, config.CART_CURRENCY);
-  const stock = new ReservationSteps(models.orders, products, logger);
+  const coupons = createCouponServices({
+    config,
+    models,
+    redis: runtime.redis,
+    products,
+    carts,
+    logger,
+  });
+  const stock = new ReservationSteps(models.orders, products, logger, coupons.checkout);
   const card = new TossCardProvider({
     baseUrl: config.PG_BASE_URL,
     secretKey: config.PG_SECRET_KEY,
@@ -58,6 +67,7 @@ export function createOrdersServices({
     stock,
     carts,
     card,
+    coupons: coupons.checkout,
     refunds: new PaymentRefunds(ledger, card),
     crash,
     logger,
@@ -66,6 +76,7 @@ export function createOrdersServices({
   const timeouts = new OrderTimeoutScheduler(runtime.queues);
   return {
     timeouts,
+    coupons,
     placement: new OrderPlacementService({
       orders: models.orders,
       counters: models.orderNumbers,
@@ -74,6 +85,7 @@ export function createOrdersServices({
       carts,
       users,
       timeouts,
+      coupons: coupons.checkout,
       rules: {
         currency: config.CART_CURRENCY,
         shippingFee: config.SHIPPING_FEE,

@@ -1,6 +1,7 @@
 import type { EventDefinition } from '@shop/events';
 import { cartItemAdded } from './cart-events';
 import { productUpdated, stockChanged } from './catalog-events';
+import { COUPON_EVENTS } from './coupon-events';
 import { FULFILMENT_EVENTS } from './fulfilment-events';
 import { CHECKOUT_EVENTS, orderPaid } from './order-events';
 import { SUPPORT_EVENTS } from './support-events';
@@ -12,6 +13,7 @@ import {
 
 export * from './cart-events';
 export * from './catalog-events';
+export * from './coupon-events';
 export * from './fulfilment-events';
 export * from './order-events';
 export * from './support-events';
@@ -29,4 +31,5 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ...CHECKOUT_EVENTS,
   ...FULFILMENT_EVENTS,
   ...SUPPORT_EVENTS,
+  ...COUPON_EVENTS,
 ];

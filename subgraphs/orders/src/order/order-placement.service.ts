@@ -5,6 +5,8 @@ import { AppError, ForbiddenError, NotFoundError, parseInput } from '@shop/error
 import { WITHOUT_OUTBOX } from '@shop/events';
 import type { Logger } from '@shop/logger';
 import type { CartClient } from '../clients/cart.client';
+import type { AppliedCoupon, CouponCheckout } from '../coupon/coupon-checkout';
+import { withCoupon } from '../coupon/coupon-checkout';
 import type { ProductsClient } from '../clients/products.client';
 import type { UsersClient } from '../clients/users.client';
 import type { CrashHook } from '../crash-points';
@@ -28,6 +30,8 @@ export interface OrderPlacementOptions {
   carts: CartClient;
   users: UsersClient;
   timeouts: OrderTimeoutScheduler;
+  /** Checks, prices and holds the buyer's coupon (`input.couponId`). */
+  coupons: Pick<CouponCheckout, 'apply' | 'hold' | 'releaseHold'>;
   rules: PricingRules;
   /** Seconds an order may stay unpaid; its stock is reserved for as long. */
   paymentWindowSeconds: number;
@@ -44,6 +48,7 @@ interface Placement {
   requested: RequestedLine[];
   priced: PricedOrder;
   contact: BuyerContact;
+  coupon: AppliedCoupon | null;
 }
 
 /**
@@ -57,8 +62,11 @@ export class OrderPlacementService {
 
   /**
    * Places an order for the signed-in buyer, PENDING_PAYMENT until `payBy`.
+   * With `input.couponId` the coupon's discount is split over its eligible lines and the coupon
+   * is held for this order (one order per coupon) before the stock is reserved.
    * @throws BAD_USER_INPUT (address, lines, key), EMPTY_CART, NOT_FOUND or OUT_OF_STOCK naming
-   * the product, COUPON_NOT_APPLICABLE, IDEMPOTENCY_KEY_REUSED; each changes nothing.
+   * the product, COUPON_NOT_APPLICABLE or COUPON_EXPIRED with the reason,
+   * IDEMPOTENCY_KEY_REUSED; each changes nothing.
    */
   async createOrder(
     identity: Identity | null,
@@ -67,11 +75,6 @@ export class OrderPlacementService {
   ): Promise<OrderDocument> {
     const buyer = requireUser(identity);
     const input = parseInput(createOrderInput, rawInput, 'input');
-    if (input.couponId) {
-      throw new AppError('COUPON_NOT_APPLICABLE', 'This coupon cannot be used for this order', {
-        couponId: input.couponId,
-      });
-    }
     return this.options.idempotency.run({
       buyerId: buyer.userId,
       operation: 'createOrder',
@@ -106,11 +109,7 @@ export class OrderPlacementService {
     const placedAt = new Date();
     const window = this.options.paymentWindowSeconds;
     const payBy = new Date(placedAt.getTime() + window * 1_000);
-    const reservation = await this.options.products.reserve(
-      orderId.toHexString(),
-      placement.requested,
-      window,
-    );
+    const reservation = await this.reserve(placement, window);
     await this.options.crash.at('after-reserve');
     const order = await this.write(placement, placedAt, payBy, new Date(reservation.expiresAt));
     await this.options.timeouts.schedule(order._id.toHexString(), payBy).catch((err: unknown) => {
@@ -120,6 +119,22 @@ export class OrderPlacementService {
       );
     });
     return order;
+  }
+
+  /**
+   * Holds the coupon (when there is one), then the stock; a refused reservation gives the
+   * coupon back at once (a crash in between leaves it to the coupon recovery pass).
+   */
+  private async reserve(placement: Placement, window: number) {
+    const orderId = placement.orderId.toHexString();
+    const { coupon } = placement;
+    if (coupon) await this.options.coupons.hold(placement.buyerId, coupon, orderId);
+    try {
+      return await this.options.products.reserve(orderId, placement.requested, window);
+    } catch (error) {
+      if (coupon) await this.options.coupons.releaseHold(orderId);
+      throw error;
+    }
   }
 
   /** Everything that can refuse the order, before anything is reserved or written. */
@@ -136,14 +151,27 @@ export class OrderPlacementService {
       this.options.users.contact(buyerId),
     ]);
     const priced = priceOrder(requested, products, this.options.rules);
+    const coupon = input.couponId
+      ? await this.options.coupons.apply(
+          buyerId,
+          input.couponId,
+          priced.lines.map((line, index) => ({
+            productId: line.productId,
+            sellerId: products[index]?.sellerId ?? null,
+            lineTotal: line.lineTotal.amount,
+          })),
+          orderId.toHexString(),
+        )
+      : null;
     return {
       orderId,
       buyerId,
       input,
       source,
       requested,
-      priced,
+      priced: coupon ? withCoupon(priced, coupon) : priced,
       contact: contactOf(buyerId, contact),
+      coupon,
     };
   }
 

@@ -3,6 +3,11 @@ import type { Logger } from '@shop/logger';
 import type { ProductsClient } from '../clients/products.client';
 import type { OrderDocument, OrderModel } from './order.model';
 
+/** The coupon held by an order that ends unpaid becomes usable again with its stock. */
+export interface CouponHoldRelease {
+  releaseHold(orderId: string): Promise<boolean>;
+}
+
 /**
  * The order's side of its stock reservation at the products subgraph. Both calls are
  * idempotent by order id there, so a step repeated by recovery changes nothing twice.
@@ -12,6 +17,7 @@ export class ReservationSteps {
     private readonly orders: OrderModel,
     private readonly products: ProductsClient,
     private readonly logger: Logger,
+    private readonly coupons: CouponHoldRelease,
   ) {}
 
   /**
@@ -29,7 +35,11 @@ export class ReservationSteps {
     }
   }
 
-  /** Gives the units of an order that ended unpaid back to sale, then records it on the order. */
+  /**
+   * Gives the units of an order that ended unpaid back to sale, and its coupon back to its
+   * buyer, then records it on the order; until then the order stays RELEASING and recovery
+   * repeats both (each idempotent by order id).
+   */
   async release(order: Pick<OrderDocument, '_id'>): Promise<void> {
     try {
       await this.products.release(order._id.toHexString());
@@ -41,6 +51,7 @@ export class ReservationSteps {
         'an unpaid order held committed stock',
       );
     }
+    await this.coupons.releaseHold(order._id.toHexString());
     await this.orders.updateOne(
       { _id: order._id, 'reservation.status': 'RELEASING' },
       { $set: { 'reservation.status': 'RELEASED' } },

@@ -18,6 +18,8 @@ export interface PaymentSagaOptions {
   stock: ReservationSteps;
   carts: CartClient;
   card: CardPaymentProvider;
+  /** The order's coupon becomes USED once it is paid (the order-status consumer backs it up). */
+  coupons: { markUsedOrLeave(orderId: string): Promise<void> };
   refunds: PaymentRefunds;
   crash: CrashHook;
   logger: Logger;
@@ -280,6 +282,7 @@ export class PaymentSaga {
       at,
     });
     if (!paid) return this.reload(order._id);
+    if (paid.couponId) await this.options.coupons.markUsedOrLeave(paid._id.toHexString());
     return this.cleanCart(paid);
   }
 

@@ -1,18 +1,29 @@
 import { DateTimeScalar as DateTime } from '@shop/service';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Balance, BalanceEntry } from './Balance';
+import {
+  Cart,
+  Coupon,
+  CouponCampaign,
+  couponMutation,
+  couponQuery,
+  orderCoupon,
+} from './coupon.resolvers';
 import { Mutation } from './Mutation';
 import { Order, OrderItem } from './Order';
 import { Query } from './Query';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
-  Query,
-  Mutation,
-  Order,
+  Query: { ...Query, ...couponQuery },
+  Mutation: { ...Mutation, ...couponMutation },
+  Order: { ...Order, ...orderCoupon },
   OrderItem,
   User,
   Balance,
   BalanceEntry,
   DateTime,
+  CouponCampaign,
+  Coupon,
+  Cart,
 };

@@ -7,13 +7,16 @@ import { connectMongo, syncAllIndexes } from '@shop/mongo';
 import { BalanceLedger } from '../balance/balance-ledger';
 import { balanceEntryModel, balanceModel } from '../balance/balance.model';
 import { loadOrdersConfig } from '../config';
+import { couponCampaignModel } from '../coupon/coupon-campaign.model';
+import { couponModel } from '../coupon/coupon.model';
 import { seedDemoBalances } from './demo-balances';
+import { seedDemoCoupons } from './demo-coupons';
 
 async function main() {
   const config = loadOrdersConfig();
   const logger = createLogger('orders-seed', config.LOG_LEVEL);
   if (config.NODE_ENV === 'production') {
-    logger.info({ charged: false, skipped: 'production' }, 'seeded');
+    logger.info({ charged: false, campaigns: 0, skipped: 'production' }, 'seeded');
     return;
   }
   const connection = await connectMongo({ uri: config.MONGODB_URI, dbName: config.dbName });
@@ -22,9 +25,11 @@ async function main() {
     balanceEntryModel(connection),
     config.CART_CURRENCY,
   );
+  const coupons = { campaigns: couponCampaignModel(connection), coupons: couponModel(connection) };
   await syncAllIndexes(connection);
   const charged = await seedDemoBalances(ledger);
-  logger.info({ charged }, 'seeded');
+  const campaigns = await seedDemoCoupons(coupons.campaigns, coupons.coupons);
+  logger.info({ charged, campaigns }, 'seeded');
   await connection.close();
 }
 
