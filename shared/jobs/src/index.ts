@@ -30,3 +30,9 @@ export {
   type SlaStage,
   type SlaTimerJob,
 } from './support-sla-jobs';
+export {
+  WEBHOOK_QUEUE,
+  webhookAttemptJobId,
+  webhookJobSchema,
+  type WebhookJob,
+} from './webhook-jobs';

@@ -5,6 +5,7 @@ import type { OrderCancellationService } from './order/order-cancellation.servic
 import type { OrderPlacementService } from './order/order-placement.service';
 import { OrderQueryService } from './order/order-query.service';
 import type { PaymentService } from './payment/payment.service';
+import type { PartnerWebhooks } from './partner-webhook/partner-webhooks';
 import type { OrdersParts } from './services';
 
 export interface OrdersContext extends SubgraphBaseContext {
@@ -14,6 +15,8 @@ export interface OrdersContext extends SubgraphBaseContext {
   payments: PaymentService;
   cancellation: OrderCancellationService;
   balances: BalanceService;
+  /** Partner webhook subscriptions and their delivery log. */
+  webhooks: Pick<PartnerWebhooks, 'subscriptions' | 'deliveries'>;
 }
 
 /** A user as this subgraph knows it: only the key, fields come from the users subgraph. */
@@ -33,5 +36,6 @@ export function createOrdersContext(
     payments: services.payments,
     cancellation: services.cancellation,
     balances: services.balances,
+    webhooks: services.webhooks,
   };
 }

@@ -3,6 +3,11 @@ import { balanceEntryModel, balanceModel } from './balance/balance.model';
 import { idempotencyKeyModel } from './idempotency/idempotency-key.model';
 import { orderNumberCounterModel } from './order/order-number';
 import { orderModel } from './order/order.model';
+import { webhookDeliveryModel } from './partner-webhook/webhook-delivery.model';
+import {
+  webhookOwnerModel,
+  webhookSubscriptionModel,
+} from './partner-webhook/webhook-subscription.model';
 
 /**
  * The orders subgraph's collections: orders (each with its outbox), the daily order number
@@ -15,6 +20,10 @@ export function ordersModels(connection: Connection) {
     balances: balanceModel(connection),
     balanceEntries: balanceEntryModel(connection),
     idempotencyKeys: idempotencyKeyModel(connection),
+    // Partner webhooks: subscriptions, their per-owner count, the delivery log.
+    webhookSubscriptions: webhookSubscriptionModel(connection),
+    webhookOwners: webhookOwnerModel(connection),
+    webhookDeliveries: webhookDeliveryModel(connection),
   };
 }
 
