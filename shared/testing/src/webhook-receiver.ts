@@ -30,15 +30,14 @@ export class WebhookReceiver {
   ) {}
 
   static async start(): Promise<WebhookReceiver> {
-    let receiver: WebhookReceiver | undefined;
-    const server = createServer((req, res) => receiver?.handle(req, res));
+    // The handler needs the receiver, which needs the server's port: bind it once both exist.
+    const bound: { receiver?: WebhookReceiver } = {};
+    const server = createServer((req, res) => bound.receiver?.handle(req, res));
     server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    receiver = new WebhookReceiver(
-      server,
-      `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    );
-    return receiver;
+    const { port } = server.address() as AddressInfo;
+    bound.receiver = new WebhookReceiver(server, `http://127.0.0.1:${port}`);
+    return bound.receiver;
   }
 
   /** A new endpoint URL answering per `script` (200 for every request by default). */
