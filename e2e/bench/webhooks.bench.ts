@@ -100,6 +100,20 @@ async function main() {
       `event → receipt p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, ` +
         `max ${latencies.at(-1)} ms`,
     );
+    const logged = await stack.subgraphs.orders.subgraph.models.webhookDeliveries
+      .find({}, { createdAt: 1, attempts: 1 })
+      .lean();
+    const requestMs = logged
+      .flatMap((delivery) => delivery.attempts.map((attempt) => attempt.durationMs))
+      .sort((a, b) => a - b);
+    console.log(
+      `one attempt's request (check, connect, answer) p50 ${percentile(requestMs, 50)} ms, ` +
+        `p99 ${percentile(requestMs, 99)} ms`,
+    );
+    const fannedOutAt = Math.max(...logged.map((delivery) => delivery.createdAt.getTime()));
+    console.log(
+      `all ${logged.length} deliveries logged (fan-out done) after ${fannedOutAt - startedAt} ms`,
+    );
     const duplicates = hits.length - new Set(hits.map((hit) => hit.headers['webhook-id'])).size;
     console.log(`duplicate webhook-ids received: ${duplicates}`);
   } finally {

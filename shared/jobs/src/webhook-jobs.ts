@@ -6,6 +6,8 @@ export const WEBHOOK_QUEUE = QUEUE_NAMES.webhooks;
 
 export const webhookJobSchema = z.object({
   deliveryId: z.string().regex(/^[0-9a-f]{24}$/i),
+  /** Lets the worker check the subscription's concurrency slot before reading anything. */
+  subscriptionId: z.string().regex(/^[0-9a-f]{24}$/i),
 });
 export type WebhookJob = z.infer<typeof webhookJobSchema>;
 

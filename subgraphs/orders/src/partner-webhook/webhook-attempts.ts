@@ -1,3 +1,4 @@
+import type { WebhookJob } from '@shop/jobs';
 import type { Logger } from '@shop/logger';
 import type { WebhookDeliveryDocument, WebhookDeliveryModel } from './webhook-delivery.model';
 import type { WebhookHealth } from './webhook-health';
@@ -37,19 +38,22 @@ export interface WebhookAttemptsOptions {
 export class WebhookAttempts {
   constructor(private readonly options: WebhookAttemptsOptions) {}
 
-  /** Runs the delivery's due attempt, if it still has one. */
-  async run(deliveryId: string): Promise<AttemptRun> {
-    const { deliveries, subscriptions, slots } = this.options;
-    const delivery = await deliveries.findById(deliveryId).lean();
-    if (delivery?.status !== 'PENDING') return 'skipped';
-    const subscription = await subscriptions.findById(delivery.subscriptionId).lean();
-    if (subscription?.status !== 'ACTIVE') {
-      await this.end(delivery);
-      return 'skipped';
-    }
-    const release = await slots.take(delivery.subscriptionId);
+  /**
+   * Runs the delivery's due attempt, if it still has one. The subscription's slot is taken
+   * first, so a job that must wait for a busy partner costs one Redis call and no read.
+   */
+  async run(job: WebhookJob): Promise<AttemptRun> {
+    const release = await this.options.slots.take(job.subscriptionId);
     if (!release) return 'busy';
     try {
+      const { deliveries, subscriptions } = this.options;
+      const delivery = await deliveries.findById(job.deliveryId).lean();
+      if (delivery?.status !== 'PENDING') return 'skipped';
+      const subscription = await subscriptions.findById(delivery.subscriptionId).lean();
+      if (subscription?.status !== 'ACTIVE') {
+        await this.end(delivery);
+        return 'skipped';
+      }
       return await this.attempt(delivery, subscription);
     } finally {
       await release().catch(() => undefined);
@@ -144,6 +148,7 @@ export class WebhookAttempts {
     if (retryAt) {
       await this.options.queue.schedule({
         _id: delivery._id,
+        subscriptionId: delivery.subscriptionId,
         attemptCount: n + 1,
         nextAttemptAt: retryAt,
       });

@@ -34,42 +34,54 @@ export class WebhookFanout {
     const targets = await this.subscriptions
       .find({ status: 'ACTIVE', events: message.event }, { _id: 1 })
       .lean();
-    for (const target of targets) {
-      const delivery = await this.record(target._id.toHexString(), event.id, message);
-      if (delivery.status === 'PENDING' && delivery.attemptCount === 0) {
-        await this.queue.schedule(delivery);
-      }
-    }
+    if (!targets.length) return 0;
+    const deliveries = await this.record(
+      targets.map((target) => target._id.toHexString()),
+      event.id,
+      message,
+    );
+    await this.queue.scheduleAll(
+      deliveries.filter((delivery) => delivery.status === 'PENDING' && !delivery.attemptCount),
+    );
     return targets.length;
   }
 
+  /**
+   * Inserts the event's deliveries in one round trip; when the event was handled before, the
+   * unique index refuses the ones that exist and they are read back instead.
+   */
   private async record(
-    subscriptionId: string,
+    subscriptionIds: string[],
     eventId: string,
     message: WebhookMessage,
-  ): Promise<WebhookDeliveryDocument> {
-    const _id = new Types.ObjectId();
-    try {
-      const created = await this.deliveries.create({
+  ): Promise<WebhookDeliveryDocument[]> {
+    const payload = webhookBody(message);
+    const now = new Date();
+    const fresh = subscriptionIds.map((subscriptionId) => {
+      const _id = new Types.ObjectId();
+      return {
         _id,
         subscriptionId,
         eventId,
         event: message.event,
         messageId: messageIdOf(_id),
-        payload: webhookBody(message),
+        payload,
         orderId: message.data.orderId,
-        status: 'PENDING',
+        status: 'PENDING' as const,
         attempts: [],
         attemptCount: 0,
         roundStart: 0,
-        nextAttemptAt: new Date(),
-      });
-      return created.toObject();
+        nextAttemptAt: now,
+        createdAt: now,
+        updatedAt: now,
+      };
+    });
+    try {
+      await this.deliveries.insertMany(fresh, { ordered: false });
+      return fresh;
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-      const existing = await this.deliveries.findOne({ subscriptionId, eventId }).lean();
-      if (!existing) throw error;
-      return existing;
+      if (!onlyDuplicates(error)) throw error;
+      return this.deliveries.find({ eventId, subscriptionId: { $in: subscriptionIds } }).lean();
     }
   }
 
@@ -81,6 +93,27 @@ export class WebhookFanout {
     const order = await this.orders.findById(new Types.ObjectId(orderId), { history: 1 }).lean();
     return order?.history ?? [];
   }
+}
+
+/** True for a bulk insert that failed only on the unique index (a redelivered event). */
+function onlyDuplicates(error: unknown): boolean {
+  const { code, writeErrors } = error as { code?: number; writeErrors?: WriteError | WriteError[] };
+  // The driver gives one write error as an object, several as an array.
+  const list = writeErrors === undefined ? [] : [writeErrors].flat();
+  if (list.length) return list.every(isDuplicateKey);
+  return code === 11000;
+}
+
+interface WriteError {
+  code?: number;
+  errmsg?: string;
+  /** The server's error document, which the driver's WriteError wraps. */
+  err?: { code?: number; errmsg?: string };
+}
+
+function isDuplicateKey(error: WriteError): boolean {
+  const code = error.code ?? error.err?.code;
+  return code === 11000 || /E11000/.test(error.errmsg ?? error.err?.errmsg ?? '');
 }
 
 /**

@@ -31,6 +31,8 @@ export class WebhookHealth {
   ): Promise<void> {
     const _id = subscription._id;
     if (verdict.kind === 'succeeded') {
+      // The common case, a healthy partner, costs no write.
+      if (!subscription.failingSince) return;
       await this.subscriptions.updateOne(
         { _id, failingSince: { $ne: null } },
         { $set: { failingSince: null } },

@@ -8,6 +8,11 @@ import {
 } from '@shop/jobs';
 import type { WebhookDeliveryDocument } from './webhook-delivery.model';
 
+type ScheduledAttempt = Pick<
+  WebhookDeliveryDocument,
+  '_id' | 'subscriptionId' | 'attemptCount' | 'nextAttemptAt'
+>;
+
 /**
  * The `webhooks` queue: one job per attempt of a delivery, due at its `nextAttemptAt`. Finished
  * jobs are removed at once: the delivery log in Mongo is the record, and the sweeper may need
@@ -21,20 +26,29 @@ export class WebhookQueue {
   }
 
   /** Queues the delivery's next attempt; queueing the same attempt twice adds one job. */
-  async schedule(
-    delivery: Pick<WebhookDeliveryDocument, '_id' | 'attemptCount' | 'nextAttemptAt'>,
-  ): Promise<void> {
-    const deliveryId = delivery._id.toHexString();
-    await this.queue.add(
-      'attempt',
-      { deliveryId },
-      {
-        jobId: webhookAttemptJobId(deliveryId, delivery.attemptCount),
-        delay: Math.max(0, (delivery.nextAttemptAt?.getTime() ?? 0) - Date.now()),
-        attempts: 3,
-        removeOnComplete: true,
-        removeOnFail: true,
-      },
+  async schedule(delivery: ScheduledAttempt): Promise<void> {
+    await this.scheduleAll([delivery]);
+  }
+
+  /** Queues the next attempt of each delivery, in one round trip. */
+  async scheduleAll(deliveries: readonly ScheduledAttempt[]): Promise<void> {
+    if (!deliveries.length) return;
+    const now = Date.now();
+    await this.queue.addBulk(
+      deliveries.map((delivery) => {
+        const deliveryId = delivery._id.toHexString();
+        return {
+          name: 'attempt',
+          data: { deliveryId, subscriptionId: delivery.subscriptionId },
+          opts: {
+            jobId: webhookAttemptJobId(deliveryId, delivery.attemptCount),
+            delay: Math.max(0, (delivery.nextAttemptAt?.getTime() ?? 0) - now),
+            attempts: 3,
+            removeOnComplete: true,
+            removeOnFail: true,
+          },
+        };
+      }),
     );
   }
 

@@ -45,6 +45,8 @@ export function partnerWebhookTasks(options: WebhookTaskOptions): BackgroundTask
     connection: options.connection,
     redis: options.redis,
     logger,
+    // Each event is a few round trips (subscriptions, one insertMany, one addBulk).
+    concurrency: 8,
   });
   const sweeper = new IntervalTask(
     'webhook-sweeper',
@@ -66,8 +68,7 @@ function attemptWorker(options: WebhookTaskOptions): BackgroundTask {
       worker = new Worker(
         WEBHOOK_QUEUE,
         async (job, token) => {
-          const { deliveryId } = webhookJobSchema.parse(job.data);
-          const run = await options.webhooks.attempts.run(deliveryId);
+          const run = await options.webhooks.attempts.run(webhookJobSchema.parse(job.data));
           if (run !== 'busy' || !token) return run;
           await job.moveToDelayed(Date.now() + 200 + Math.floor(Math.random() * 300), token);
           throw new DelayedError();
@@ -96,7 +97,7 @@ async function sweep({ webhooks, deliveries }: WebhookTaskOptions): Promise<void
   const overdue = await deliveries
     .find(
       { status: 'PENDING', nextAttemptAt: { $lte: new Date(Date.now() - webhooks.staleMs) } },
-      { _id: 1, attemptCount: 1, nextAttemptAt: 1 },
+      { _id: 1, subscriptionId: 1, attemptCount: 1, nextAttemptAt: 1 },
     )
     .limit(200)
     .lean();
