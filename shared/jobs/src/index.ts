@@ -34,5 +34,6 @@ export {
   WEBHOOK_QUEUE,
   webhookAttemptJobId,
   webhookJobSchema,
+  webhookSlotsKey,
   type WebhookJob,
 } from './webhook-jobs';

@@ -18,3 +18,11 @@ export type WebhookJob = z.infer<typeof webhookJobSchema>;
 export function webhookAttemptJobId(deliveryId: string, attempt: number): string {
   return `webhook-${deliveryId}-${attempt}`;
 }
+
+/**
+ * The Redis sorted set of a subscription's deliveries in flight (its concurrency slots), under
+ * the queue prefix so each environment and test has its own.
+ */
+export function webhookSlotsKey(prefix: string, subscriptionId: string): string {
+  return `${prefix}:webhooks:in-flight:${subscriptionId}`;
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { webhookSlotsKey } from '@shop/jobs';
 import type { Redis } from '@shop/redis';
 
 // Drops expired holders, then takes a slot if fewer than the limit hold one.
@@ -26,7 +27,7 @@ export class SubscriptionSlots {
 
   /** A release function when a slot was free, null when the subscription is at its limit. */
   async take(subscriptionId: string): Promise<(() => Promise<void>) | null> {
-    const key = `${this.prefix}:webhooks:in-flight:${subscriptionId}`;
+    const key = webhookSlotsKey(this.prefix, subscriptionId);
     const holder = randomUUID();
     const now = Date.now();
     const taken = await this.redis.eval(
