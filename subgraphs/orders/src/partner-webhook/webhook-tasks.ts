@@ -11,6 +11,12 @@ import type { PartnerWebhooks } from './partner-webhooks';
 /** The consumer name of the fan-out: its queue is `events.partner-webhooks`. */
 export const PARTNER_WEBHOOK_CONSUMER = 'partner-webhooks';
 
+/**
+ * How long a job for a subscription at its limit waits before it tries again (plus up to as
+ * much jitter): short, as a slot frees after one request; each try is one Redis script.
+ */
+const BUSY_RETRY_MS = 100;
+
 /** The relay's route of order events to the fan-out. */
 export const partnerWebhookRoute: EventRoute = {
   consumer: PARTNER_WEBHOOK_CONSUMER,
@@ -70,7 +76,10 @@ function attemptWorker(options: WebhookTaskOptions): BackgroundTask {
         async (job, token) => {
           const run = await options.webhooks.attempts.run(webhookJobSchema.parse(job.data));
           if (run !== 'busy' || !token) return run;
-          await job.moveToDelayed(Date.now() + 200 + Math.floor(Math.random() * 300), token);
+          await job.moveToDelayed(
+            Date.now() + BUSY_RETRY_MS + Math.floor(Math.random() * BUSY_RETRY_MS),
+            token,
+          );
           throw new DelayedError();
         },
         {
