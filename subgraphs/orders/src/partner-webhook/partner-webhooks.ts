@@ -10,7 +10,7 @@ import { webhookPolicy } from './webhook-config';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { disabledMail } from './webhook-disabled-mail';
 import { WebhookFanout } from './webhook-fanout';
-import { WebhookHealth } from './webhook-health';
+import { WebhookHealth, type DisabledNotifier } from './webhook-health';
 import { WebhookQueue } from './webhook-queue';
 import { WebhookSender } from './webhook-sender';
 import { SecretBox } from './webhook-signing';
@@ -18,6 +18,48 @@ import { WebhookSubscriptionService } from './webhook-subscription.service';
 
 /** Slack on top of the timeout before an unfinished attempt is taken for interrupted. */
 const STALE_MARGIN_MS = 5_000;
+
+interface Foundation {
+  config: OrdersConfig;
+  runtime: SubgraphRuntime;
+  models: OrdersModels;
+  queue: WebhookQueue;
+  box: SecretBox;
+  staleMs: number;
+}
+
+/**
+ * The attempt runner: the sender (with the target policy), per-subscription slots, the
+ * subscriptions' health (disabling, with a mail to the partner) and the retry schedule.
+ */
+function attemptRunner(
+  { config, runtime, models, queue, box, staleMs }: Foundation,
+  sender: WebhookSender,
+  notifier: DisabledNotifier,
+): WebhookAttempts {
+  return new WebhookAttempts({
+    deliveries: models.webhookDeliveries,
+    subscriptions: models.webhookSubscriptions,
+    sender,
+    box,
+    queue,
+    slots: new SubscriptionSlots(
+      runtime.redis,
+      runtime.queues.prefix ?? 'shop',
+      config.WEBHOOK_PER_SUBSCRIPTION_CONCURRENCY,
+      staleMs,
+    ),
+    health: new WebhookHealth(
+      models.webhookSubscriptions,
+      notifier,
+      config.WEBHOOK_DISABLE_AFTER_MS,
+      runtime.logger,
+    ),
+    schedule: config.WEBHOOK_RETRY_SCHEDULE_MS,
+    staleMs,
+    logger: runtime.logger,
+  });
+}
 
 /**
  * The partner webhooks' parts, built once per orders process: subscriptions and the delivery
@@ -31,56 +73,34 @@ export function createPartnerWebhooks(
   resolver?: HostResolver,
 ) {
   const policy = webhookPolicy(config);
-  const box = new SecretBox(config.WEBHOOK_SECRET_KEY);
-  const queue = new WebhookQueue(runtime.queues);
+  const foundation: Foundation = {
+    config,
+    runtime,
+    models,
+    queue: new WebhookQueue(runtime.queues),
+    box: new SecretBox(config.WEBHOOK_SECRET_KEY),
+    staleMs: config.WEBHOOK_TIMEOUT_MS + STALE_MARGIN_MS,
+  };
+  const { queue, box, staleMs } = foundation;
+  const { webhookSubscriptions: subscriptions, webhookDeliveries: deliveries } = models;
   const sender = new WebhookSender({ policy, timeoutMs: config.WEBHOOK_TIMEOUT_MS, resolver });
-  const staleMs = config.WEBHOOK_TIMEOUT_MS + STALE_MARGIN_MS;
   const mail = createNotificationProducer(runtime.queues);
-  const health = new WebhookHealth(
-    models.webhookSubscriptions,
-    disabledMail(users, mail),
-    config.WEBHOOK_DISABLE_AFTER_MS,
-    runtime.logger,
-  );
+  const owners = models.webhookOwners;
+  const secretOverlapMs = config.WEBHOOK_SECRET_OVERLAP_MS;
   return {
     staleMs,
     queue,
     subscriptions: new WebhookSubscriptionService({
-      subscriptions: models.webhookSubscriptions,
-      owners: models.webhookOwners,
+      subscriptions,
+      owners,
       box,
       policy,
       resolver,
-      secretOverlapMs: config.WEBHOOK_SECRET_OVERLAP_MS,
+      secretOverlapMs,
     }),
-    deliveries: new WebhookDeliveryService(
-      models.webhookSubscriptions,
-      models.webhookDeliveries,
-      queue,
-    ),
-    fanout: new WebhookFanout(
-      models.webhookSubscriptions,
-      models.webhookDeliveries,
-      models.orders,
-      queue,
-    ),
-    attempts: new WebhookAttempts({
-      deliveries: models.webhookDeliveries,
-      subscriptions: models.webhookSubscriptions,
-      sender,
-      box,
-      queue,
-      slots: new SubscriptionSlots(
-        runtime.redis,
-        runtime.queues.prefix ?? 'shop',
-        config.WEBHOOK_PER_SUBSCRIPTION_CONCURRENCY,
-        staleMs,
-      ),
-      health,
-      schedule: config.WEBHOOK_RETRY_SCHEDULE_MS,
-      staleMs,
-      logger: runtime.logger,
-    }),
+    deliveries: new WebhookDeliveryService(subscriptions, deliveries, queue),
+    fanout: new WebhookFanout(subscriptions, deliveries, models.orders, queue),
+    attempts: attemptRunner(foundation, sender, disabledMail(users, mail)),
     async close() {
       sender.close();
       await Promise.all([queue.close(), mail.close()]);
