@@ -166,6 +166,13 @@ describe('partner webhooks', () => {
     expect(Date.now() - started).toBeLessThan(1_500);
     // Per-subscription concurrency: the hanging partner never holds more than 2 requests.
     expect(receiver.received('hanging').length).toBeLessThanOrEqual(2);
+    // The 3 s timeout (10 s by default) cuts the hanging requests and logs them as failures.
+    const cut = await waitFor('a timed-out attempt in the log', async () => {
+      const log = dataOf(await hooks.deliveries(hanging.subscription.id)).webhookDeliveries;
+      return log.flatMap((delivery) => delivery.attempts).find((attempt) => attempt.error);
+    });
+    expect(cut).toMatchObject({ responseStatus: null, error: 'timed out after 3000 ms' });
+    expect(cut.durationMs).toBeGreaterThanOrEqual(3_000);
   });
 
   it('replay sends the delivery again with the same webhook-id', async () => {
