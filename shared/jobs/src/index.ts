@@ -30,3 +30,10 @@ export {
   type SlaStage,
   type SlaTimerJob,
 } from './support-sla-jobs';
+export {
+  WEBHOOK_QUEUE,
+  webhookAttemptJobId,
+  webhookJobSchema,
+  webhookSlotsKey,
+  type WebhookJob,
+} from './webhook-jobs';

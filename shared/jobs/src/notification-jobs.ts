@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountEmails, accountSms } from './notifications/account-notifications';
 import { orderEmails } from './notifications/order-notifications';
+import { partnerWebhookEmails } from './notifications/partner-webhook-notifications';
 import { supportEmails, supportSms } from './notifications/support-notifications';
 import { QUEUE_NAMES } from './queue-names';
 
@@ -20,6 +21,7 @@ export const emailJobSchema = z.discriminatedUnion('template', [
   ...accountEmails,
   ...orderEmails,
   ...supportEmails,
+  ...partnerWebhookEmails,
 ]);
 export type EmailJob = z.infer<typeof emailJobSchema>;
 export type EmailTemplate = EmailJob['template'];

@@ -11,6 +11,8 @@ export const QUEUE_NAMES = {
   orderTimeouts: 'order-timeouts',
   /** Delayed SLA timers of inquiries (reminder, breach), consumed by the support subgraph. */
   supportSla: 'support.sla',
+  /** One job per attempt of a partner webhook delivery; consumed by the orders subgraph. */
+  webhooks: 'webhooks',
 } as const;
 
 /**

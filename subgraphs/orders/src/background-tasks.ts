@@ -9,15 +9,16 @@ import { IntervalTask, type BackgroundTask } from '@shop/lifecycle';
 import { COUPON_CONSUMER, couponOrderConsumer } from './coupon/coupon-order-sync';
 import { orderNotificationDispatcher } from './notification/order-notification.dispatcher';
 import { orderTimeoutTasks } from './order/order-timeouts';
+import { partnerWebhookRoute, partnerWebhookTasks } from './partner-webhook/webhook-tasks';
 import type { OrdersParts } from './services';
 
 /**
  * Order events leave the orders' outbox for their consumers: paid orders for the catalog
  * (popular products), every event for analytics and for the outside data platform (with its
- * own retries), and the buyer's mails; coupon events leave the coupons' outbox the same way.
- * Unpaid orders time out; the recovery loop finishes or undoes interrupted payments. Coupons
- * follow their orders' status changes, and their claim state in Redis is checked against
- * MongoDB.
+ * own retries), the buyer's mails, and partner webhooks (fan-out, attempts, sweeper); coupon
+ * events leave the coupons' outbox the same way. Unpaid orders time out; the recovery loop
+ * finishes or undoes interrupted payments. Coupons follow their orders' status changes, and their
+ * claim state in Redis is checked against MongoDB.
  */
 export function ordersBackgroundTasks({
   config,
@@ -25,7 +26,7 @@ export function ordersBackgroundTasks({
   models,
   services,
 }: OrdersParts): BackgroundTask[] {
-  if (config.ORDERS_BACKGROUND_TASKS === 'off') return [closing(services.timeouts)];
+  if (config.ORDERS_BACKGROUND_TASKS === 'off') return [closing(services)];
   const relay = new OutboxRelay({
     name: 'orders',
     sources: [mongoOutboxSource(models.orders), mongoOutboxSource(models.coupons)],
@@ -36,6 +37,7 @@ export function ordersBackgroundTasks({
           { consumer: COUPON_CONSUMER, events: [orderStatusChanged] },
           { consumer: 'analytics' },
           { consumer: DATA_PLATFORM_CONSUMER, jobOptions: dataPlatformJobOptions },
+          partnerWebhookRoute,
         ],
         runtime.queues,
       ),
@@ -61,7 +63,16 @@ export function ordersBackgroundTasks({
     sweepIntervalMs: config.ORDER_TIMEOUT_SWEEP_INTERVAL_MS,
     logger: runtime.logger,
   });
-  return [relay, recovery, ...timeouts, ...couponTasks({ config, runtime, services })];
+  const webhooks = partnerWebhookTasks({
+    webhooks: services.webhooks,
+    deliveries: models.webhookDeliveries,
+    connection: runtime.queues,
+    redis: runtime.redis,
+    concurrency: config.WEBHOOK_WORKER_CONCURRENCY,
+    sweepIntervalMs: config.WEBHOOK_SWEEP_INTERVAL_MS,
+    logger: runtime.logger,
+  });
+  return [relay, recovery, ...timeouts, ...couponTasks({ config, runtime, services }), ...webhooks];
 }
 
 /**
@@ -91,7 +102,14 @@ function couponTasks({
   ];
 }
 
-/** With background tasks off, the timeout scheduler's queue still needs closing at stop. */
-function closing(scheduler: OrdersParts['services']['timeouts']): BackgroundTask {
-  return { name: 'order-timeout-scheduler', start: () => undefined, stop: () => scheduler.close() };
+/** With background tasks off, the timeout and webhook queues still need closing at stop. */
+function closing(services: OrdersParts['services']): BackgroundTask {
+  return {
+    name: 'order-queues',
+    start: () => undefined,
+    stop: async () => {
+      await services.timeouts.close();
+      await services.webhooks.close();
+    },
+  };
 }

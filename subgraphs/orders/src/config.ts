@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadConfig, secretWithDevelopmentDefault, subgraphEnvSchema } from '@shop/config';
 import { CRASH_POINTS } from './crash-points';
+import { partnerWebhookEnv, webhookTargetsAllowedIn } from './partner-webhook/webhook-config';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
@@ -44,6 +45,7 @@ const ordersEnvSchema = z.object({
    * `crash point reached` and hangs) so a test can SIGKILL the process there. Tests only.
    */
   ORDERS_CRASH_AT: z.enum(CRASH_POINTS).optional(),
+  ...partnerWebhookEnv,
 });
 
 export const ordersConfigSchema = subgraphEnvSchema('orders', 4004)
@@ -51,6 +53,10 @@ export const ordersConfigSchema = subgraphEnvSchema('orders', 4004)
   .refine((env) => !env.ORDERS_CRASH_AT || env.NODE_ENV === 'test', {
     path: ['ORDERS_CRASH_AT'],
     message: 'is a test hook, accepted only when NODE_ENV=test',
+  })
+  .refine(webhookTargetsAllowedIn, {
+    path: ['WEBHOOK_ALLOW_PRIVATE_TARGETS'],
+    message: 'may not be true in production',
   });
 
 export type OrdersConfig = z.infer<typeof ordersConfigSchema>;

@@ -6,6 +6,7 @@ import type { OrderCancellationService } from './order/order-cancellation.servic
 import type { OrderPlacementService } from './order/order-placement.service';
 import { OrderQueryService } from './order/order-query.service';
 import type { PaymentService } from './payment/payment.service';
+import type { PartnerWebhooks } from './partner-webhook/partner-webhooks';
 import type { OrdersParts } from './services';
 
 export interface OrdersContext extends SubgraphBaseContext {
@@ -16,6 +17,8 @@ export interface OrdersContext extends SubgraphBaseContext {
   cancellation: OrderCancellationService;
   balances: BalanceService;
   coupons: CouponServices;
+  /** Partner webhook subscriptions and their delivery log. */
+  webhooks: Pick<PartnerWebhooks, 'subscriptions' | 'deliveries'>;
 }
 
 /** A user as this subgraph knows it: only the key, fields come from the users subgraph. */
@@ -41,5 +44,6 @@ export function createOrdersContext(
     cancellation: services.cancellation,
     balances: services.balances,
     coupons: services.coupons,
+    webhooks: services.webhooks,
   };
 }

@@ -5,6 +5,11 @@ import { couponModel } from './coupon/coupon.model';
 import { idempotencyKeyModel } from './idempotency/idempotency-key.model';
 import { orderNumberCounterModel } from './order/order-number';
 import { orderModel } from './order/order.model';
+import { webhookDeliveryModel } from './partner-webhook/webhook-delivery.model';
+import {
+  webhookOwnerModel,
+  webhookSubscriptionModel,
+} from './partner-webhook/webhook-subscription.model';
 
 /**
  * The orders subgraph's collections: orders (each with its outbox), the daily order number
@@ -20,6 +25,10 @@ export function ordersModels(connection: Connection) {
     idempotencyKeys: idempotencyKeyModel(connection),
     couponCampaigns: couponCampaignModel(connection),
     coupons: couponModel(connection),
+    // Partner webhooks: subscriptions, their per-owner count, the delivery log.
+    webhookSubscriptions: webhookSubscriptionModel(connection),
+    webhookOwners: webhookOwnerModel(connection),
+    webhookDeliveries: webhookDeliveryModel(connection),
   };
 }
 

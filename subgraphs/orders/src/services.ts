@@ -13,6 +13,7 @@ import { OrderCancellationService } from './order/order-cancellation.service';
 import { OrderPlacementService } from './order/order-placement.service';
 import { ReservationSteps } from './order/order-reservation';
 import { OrderTimeoutScheduler } from './order/order-timeouts';
+import { createPartnerWebhooks } from './partner-webhook/partner-webhooks';
 import { PaymentRecovery } from './payment/payment-recovery';
 import { PaymentRefunds } from './payment/payment-refunds';
 import { PaymentSaga } from './payment/payment-saga';
@@ -113,6 +114,7 @@ export function createOrdersServices({
       staleAfterMs: config.PAYMENT_STALE_AFTER_MS,
       pgTimeoutMs: config.PG_TIMEOUT_MS,
     }),
+    webhooks: createPartnerWebhooks(config, runtime, models, users),
   };
 }
 

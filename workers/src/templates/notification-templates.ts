@@ -2,6 +2,7 @@ import type { EmailJob, EmailTemplate, Locale, SmsJob, SmsTemplate } from '@shop
 import { accountEmailCopy, accountSmsCopy } from './account.copy';
 import type { MailCopy } from './mail-copy';
 import { orderEmailCopy } from './order.copy';
+import { partnerWebhookEmailCopy } from './partner-webhook.copy';
 import { supportEmailCopy, supportSmsCopy } from './support.copy';
 
 /** A rendered email. */
@@ -13,8 +14,18 @@ export interface RenderedEmail {
 
 /** Every area's templates: adding an area's copy here is all a new template needs. */
 const EMAIL_COPY = {
-  ko: { ...accountEmailCopy.ko, ...orderEmailCopy.ko, ...supportEmailCopy.ko },
-  en: { ...accountEmailCopy.en, ...orderEmailCopy.en, ...supportEmailCopy.en },
+  ko: {
+    ...accountEmailCopy.ko,
+    ...orderEmailCopy.ko,
+    ...supportEmailCopy.ko,
+    ...partnerWebhookEmailCopy.ko,
+  },
+  en: {
+    ...accountEmailCopy.en,
+    ...orderEmailCopy.en,
+    ...supportEmailCopy.en,
+    ...partnerWebhookEmailCopy.en,
+  },
 };
 const SMS_COPY = {
   ko: { ...accountSmsCopy.ko, ...supportSmsCopy.ko },

@@ -11,12 +11,18 @@ import {
 } from './coupon.resolvers';
 import { Mutation } from './Mutation';
 import { Order, OrderItem } from './Order';
+import {
+  WebhookDelivery,
+  WebhookSubscription,
+  webhookMutation,
+  webhookQuery,
+} from './partner-webhook.resolvers';
 import { Query } from './Query';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...couponQuery },
-  Mutation: { ...Mutation, ...couponMutation },
+  Query: { ...Query, ...couponQuery, ...webhookQuery },
+  Mutation: { ...Mutation, ...couponMutation, ...webhookMutation },
   Order: { ...Order, ...orderCoupon },
   OrderItem,
   User,
@@ -26,4 +32,6 @@ export const resolvers: Resolvers = {
   CouponCampaign,
   Coupon,
   Cart,
+  WebhookSubscription,
+  WebhookDelivery,
 };
