@@ -1,12 +1,15 @@
 /**
  * Writes `persisted-operations.json` (Apollo's persisted-query manifest format) from the
- * operations in `operations/*.graphql`; `--check` fails when the committed file is stale.
+ * operations in `operations/*.graphql`; `--check` fails when the committed file is stale. Both
+ * refuse an operation the supergraph's public schema does not validate: a schema change that
+ * breaks a trusted document must fail CI, not a storefront in production.
  *
  *   npx tsx scripts/persisted-operations.ts [--check]
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, print } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { Kind, parse, print, validate } from 'graphql';
 import { sha256 } from '../src/documents/trusted-documents';
 
 const root = join(__dirname, '..');
@@ -22,6 +25,17 @@ const operations = readdirSync(folder)
     const body = print(definition);
     return [{ id: sha256(body), name: definition.name.value, type: definition.operation, body }];
   });
+const apiSchema = Supergraph.build(readFileSync(join(root, 'supergraph.graphql'), 'utf8'))
+  .apiSchema()
+  .toGraphQLJSSchema();
+const invalid = operations.flatMap(({ name, body }) =>
+  validate(apiSchema, parse(body)).map((error) => `  - ${name}: ${error.message}`),
+);
+if (invalid.length) {
+  console.error(`operations the supergraph does not validate:\n${invalid.join('\n')}`);
+  process.exit(1);
+}
+
 const text = `${JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations }, null, 2)}\n`;
 
 if (process.argv.includes('--check')) {
