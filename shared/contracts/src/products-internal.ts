@@ -23,6 +23,8 @@ export const productSnapshot = z.object({
   availableQuantity: z.number().int(),
   stockStatus: z.enum(['IN_STOCK', 'LOW_STOCK', 'SOLD_OUT']),
   purchasable: z.boolean(),
+  /** The seller whose product it is; absent for the shop's own products. */
+  sellerId: z.string().nullish(),
 });
 export type ProductSnapshot = z.infer<typeof productSnapshot>;
 

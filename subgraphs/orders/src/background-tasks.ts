@@ -6,6 +6,7 @@ import {
   dataPlatformJobOptions,
 } from '@shop/jobs';
 import { IntervalTask, type BackgroundTask } from '@shop/lifecycle';
+import { fulfilmentNotificationDispatcher } from './fulfilment/fulfilment-notification.dispatcher';
 import { orderNotificationDispatcher } from './notification/order-notification.dispatcher';
 import { orderTimeoutTasks } from './order/order-timeouts';
 import type { OrdersParts } from './services';
@@ -13,7 +14,7 @@ import type { OrdersParts } from './services';
 /**
  * Order events leave the orders' outbox for their consumers: paid orders for the catalog
  * (popular products), every event for analytics and for the outside data platform (with its
- * own retries), and the buyer's mails. Unpaid orders time out; the recovery loop finishes or
+ * own retries), and the buyer's mails and texts (reviews' events too). Unpaid orders time out; the recovery loop finishes or
  * undoes interrupted payments.
  */
 export function ordersBackgroundTasks({
@@ -25,7 +26,7 @@ export function ordersBackgroundTasks({
   if (config.ORDERS_BACKGROUND_TASKS === 'off') return [closing(services.timeouts)];
   const relay = new OutboxRelay({
     name: 'orders',
-    sources: [mongoOutboxSource(models.orders)],
+    sources: [mongoOutboxSource(models.orders), mongoOutboxSource(models.reviews)],
     dispatchers: [
       ...eventQueues(
         [
@@ -40,6 +41,12 @@ export function ordersBackgroundTasks({
         models.orders,
         runtime.logger,
       ),
+      fulfilmentNotificationDispatcher(
+        createNotificationProducer(runtime.queues),
+        models.orders,
+        runtime.logger,
+        config.STOREFRONT_URL,
+      ),
     ],
     logger: runtime.logger,
     intervalMs: config.OUTBOX_RELAY_INTERVAL_MS,
@@ -50,6 +57,13 @@ export function ordersBackgroundTasks({
     () => services.recovery.pass(),
     runtime.logger,
   );
+  // Cancellations whose refund or restock a crash interrupted (docs/fulfilment.md).
+  const refunds = new IntervalTask(
+    'refund-recovery',
+    config.PAYMENT_RECOVERY_INTERVAL_MS,
+    () => services.refunds.recover(new Date(Date.now() - config.PAYMENT_STALE_AFTER_MS)),
+    runtime.logger,
+  );
   const timeouts = orderTimeoutTasks({
     scheduler: services.timeouts,
     cancellation: services.cancellation,
@@ -57,7 +71,7 @@ export function ordersBackgroundTasks({
     sweepIntervalMs: config.ORDER_TIMEOUT_SWEEP_INTERVAL_MS,
     logger: runtime.logger,
   });
-  return [relay, recovery, ...timeouts];
+  return [relay, recovery, refunds, ...timeouts];
 }
 
 /** With background tasks off, the timeout scheduler's queue still needs closing at stop. */

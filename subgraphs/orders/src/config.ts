@@ -33,6 +33,15 @@ const ordersEnvSchema = z.object({
   IDEMPOTENCY_LEASE_MS: positiveInt(30_000),
   /** How long a concurrent duplicate waits for the first request before CONFLICT. */
   IDEMPOTENCY_WAIT_MS: positiveInt(15_000),
+  /** The carrier's webhook secret: `x-carrier-signature` is its HMAC of `timestamp.body`. */
+  CARRIER_WEBHOOK_SECRET: secretWithDevelopmentDefault(
+    'development-only-carrier-webhook-secret',
+    16,
+  ),
+  /** Base of parcel tracking links, `<base>/tracking/<number>` (the carrier sandbox's page). */
+  CARRIER_SANDBOX_URL: z.url().default('http://127.0.0.1:8028'),
+  /** Where links in the buyer's mail point: `<STOREFRONT_URL>/orders/<id>/review`. */
+  STOREFRONT_URL: z.url().default('http://localhost:3000'),
   /** Turns the relay, recovery loop and timeouts off (one-off scripts, some tests). */
   ORDERS_BACKGROUND_TASKS: z.enum(['on', 'off']).default('on'),
   /**

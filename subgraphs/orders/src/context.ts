@@ -5,6 +5,10 @@ import type { OrderCancellationService } from './order/order-cancellation.servic
 import type { OrderPlacementService } from './order/order-placement.service';
 import { OrderQueryService } from './order/order-query.service';
 import type { PaymentService } from './payment/payment.service';
+import type { PaidCancellationService } from './fulfilment/paid-cancellation.service';
+import { createReviewLoaders } from './review/review.loaders';
+import { ReviewService } from './review/review.service';
+import type { ShippingService } from './shipping/shipping.service';
 import type { OrdersParts } from './services';
 
 export interface OrdersContext extends SubgraphBaseContext {
@@ -14,10 +18,20 @@ export interface OrdersContext extends SubgraphBaseContext {
   payments: PaymentService;
   cancellation: OrderCancellationService;
   balances: BalanceService;
+  /** Cancellations of paid orders (and, through it, of unpaid ones). */
+  paidCancellation: PaidCancellationService;
+  shipping: ShippingService;
+  /** Per request: reviews and ratings through this request's loaders. */
+  reviews: ReviewService;
 }
 
 /** A user as this subgraph knows it: only the key, fields come from the users subgraph. */
 export interface UserReference {
+  id: string;
+}
+
+/** A product as this subgraph knows it: the key; reviews and rating are resolved from it. */
+export interface ProductReference {
   id: string;
 }
 
@@ -33,5 +47,8 @@ export function createOrdersContext(
     payments: services.payments,
     cancellation: services.cancellation,
     balances: services.balances,
+    paidCancellation: services.paidCancellation,
+    shipping: services.shipping,
+    reviews: new ReviewService(models.reviews, models.orders, createReviewLoaders(models.reviews)),
   };
 }

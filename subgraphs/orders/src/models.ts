@@ -2,11 +2,14 @@ import type { Connection } from 'mongoose';
 import { balanceEntryModel, balanceModel } from './balance/balance.model';
 import { idempotencyKeyModel } from './idempotency/idempotency-key.model';
 import { orderNumberCounterModel } from './order/order-number';
+import { carrierEventModel } from './carrier/carrier-event.model';
 import { orderModel } from './order/order.model';
+import { reviewModel } from './review/review.model';
 
 /**
  * The orders subgraph's collections: orders (each with its outbox), the daily order number
- * counters, balances and their ledger, and the clients' idempotency keys.
+ * counters, balances and their ledger, the clients' idempotency keys, the carrier's events and
+ * the reviews (each with its outbox).
  */
 export function ordersModels(connection: Connection) {
   return {
@@ -15,6 +18,8 @@ export function ordersModels(connection: Connection) {
     balances: balanceModel(connection),
     balanceEntries: balanceEntryModel(connection),
     idempotencyKeys: idempotencyKeyModel(connection),
+    carrierEvents: carrierEventModel(connection),
+    reviews: reviewModel(connection),
   };
 }
 

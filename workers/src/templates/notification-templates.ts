@@ -1,5 +1,6 @@
 import type { EmailJob, EmailTemplate, Locale, SmsJob, SmsTemplate } from '@shop/jobs';
 import { accountEmailCopy, accountSmsCopy } from './account.copy';
+import { fulfilmentEmailCopy, fulfilmentSmsCopy } from './fulfilment.copy';
 import type { MailCopy } from './mail-copy';
 import { orderEmailCopy } from './order.copy';
 import { supportEmailCopy, supportSmsCopy } from './support.copy';
@@ -13,12 +14,22 @@ export interface RenderedEmail {
 
 /** Every area's templates: adding an area's copy here is all a new template needs. */
 const EMAIL_COPY = {
-  ko: { ...accountEmailCopy.ko, ...orderEmailCopy.ko, ...supportEmailCopy.ko },
-  en: { ...accountEmailCopy.en, ...orderEmailCopy.en, ...supportEmailCopy.en },
+  ko: {
+    ...accountEmailCopy.ko,
+    ...orderEmailCopy.ko,
+    ...supportEmailCopy.ko,
+    ...fulfilmentEmailCopy.ko,
+  },
+  en: {
+    ...accountEmailCopy.en,
+    ...orderEmailCopy.en,
+    ...supportEmailCopy.en,
+    ...fulfilmentEmailCopy.en,
+  },
 };
 const SMS_COPY = {
-  ko: { ...accountSmsCopy.ko, ...supportSmsCopy.ko },
-  en: { ...accountSmsCopy.en, ...supportSmsCopy.en },
+  ko: { ...accountSmsCopy.ko, ...supportSmsCopy.ko, ...fulfilmentSmsCopy.ko },
+  en: { ...accountSmsCopy.en, ...supportSmsCopy.en, ...fulfilmentSmsCopy.en },
 };
 // A template in a queue schema without copy in every language fails to compile here.
 const _everyEmailHasCopy: Record<Locale, Record<EmailTemplate, unknown>> = EMAIL_COPY;

@@ -3,6 +3,7 @@ import { cartItemAdded } from './cart-events';
 import { productUpdated, stockChanged } from './catalog-events';
 import { FULFILMENT_EVENTS } from './fulfilment-events';
 import { CHECKOUT_EVENTS, orderPaid } from './order-events';
+import { REVIEW_EVENTS } from './review-events';
 import { SUPPORT_EVENTS } from './support-events';
 import {
   userEmailVerified,
@@ -14,6 +15,7 @@ export * from './cart-events';
 export * from './catalog-events';
 export * from './fulfilment-events';
 export * from './order-events';
+export * from './review-events';
 export * from './support-events';
 export * from './user-events';
 
@@ -28,5 +30,6 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   orderPaid,
   ...CHECKOUT_EVENTS,
   ...FULFILMENT_EVENTS,
+  ...REVIEW_EVENTS,
   ...SUPPORT_EVENTS,
 ];

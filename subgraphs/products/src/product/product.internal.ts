@@ -37,6 +37,7 @@ export function productInternalRoutes(
               availableQuantity: available,
               stockStatus: stockStatusOf(available, inStockThreshold),
               purchasable: isPurchasable(product),
+              sellerId: product.sellerId ?? null,
             };
           }),
         };
