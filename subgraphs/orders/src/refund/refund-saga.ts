@@ -106,13 +106,15 @@ export class RefundSaga {
 
   /**
    * Marks one step DONE, matched on it still being PENDING so a repeated step counts once; the
-   * refund step also adds to the payment's refunded amount.
+   * refund step also adds to the payment's refunded amount. Records are only ever appended, so
+   * the record's index in the order is stable and names it in the update.
    */
   private async mark(order: OrderDocument, record: RefundRecord, step: 'refund' | 'restock') {
-    const now = new Date();
+    const index = (order.refunds ?? []).findIndex((refund) => refund.id === record.id);
+    const at = `refunds.${index}`;
     const set: Record<string, unknown> = {
-      [`refunds.$.${step}`]: 'DONE',
-      'refunds.$.updatedAt': now,
+      [`${at}.${step}`]: 'DONE',
+      [`${at}.updatedAt`]: new Date(),
     };
     const update: Record<string, unknown> = { $set: set };
     if (step === 'refund' && order.payment) {
@@ -125,7 +127,7 @@ export class RefundSaga {
       update['$inc'] = { 'payment.refunded.amount': record.amount.amount };
     }
     await this.options.orders.updateOne(
-      { _id: order._id, refunds: { $elemMatch: { id: record.id, [step]: 'PENDING' } } },
+      { _id: order._id, [`${at}.id`]: record.id, [`${at}.${step}`]: 'PENDING' },
       update,
     );
     record[step] = 'DONE';
