@@ -1,7 +1,6 @@
-import { orderShipped } from '@shop/contracts';
-import { CARRIERS } from '@shop/contracts';
+import { CARRIERS, orderShipped } from '@shop/contracts';
 import { requireUser, type Identity } from '@shop/auth';
-import { AppError, ConflictError, NotFoundError, parseInput } from '@shop/errors';
+import { ConflictError, NotFoundError, parseInput } from '@shop/errors';
 import { z } from 'zod';
 import type { ProductsClient } from '../clients/products.client';
 import { findOrder, fulfilmentActor } from '../fulfilment/order-access';
@@ -133,6 +132,6 @@ export class ShippingService {
     const current = await findOrder(this.options.orders, order._id.toHexString());
     throw current && current.status !== order.status
       ? invalidTransition(current.status, to)
-      : new AppError('CONFLICT', 'The order changed meanwhile; read it and try again');
+      : new ConflictError('The order changed meanwhile; read it and try again');
   }
 }
