@@ -7,6 +7,7 @@ import {
 } from '@shop/jobs';
 import { IntervalTask, type BackgroundTask } from '@shop/lifecycle';
 import { fulfilmentNotificationDispatcher } from './fulfilment/fulfilment-notification.dispatcher';
+import { PurchaseReminders } from './fulfilment/purchase-reminder';
 import { orderNotificationDispatcher } from './notification/order-notification.dispatcher';
 import { orderTimeoutTasks } from './order/order-timeouts';
 import type { OrdersParts } from './services';
@@ -64,6 +65,20 @@ export function ordersBackgroundTasks({
     () => services.refunds.recover(new Date(Date.now() - config.PAYMENT_STALE_AFTER_MS)),
     runtime.logger,
   );
+  const reminders = new PurchaseReminders({
+    orders: models.orders,
+    reviews: models.reviews,
+    producer: createNotificationProducer(runtime.queues),
+    logger: runtime.logger,
+    afterDays: config.PURCHASE_REMINDER_DAYS,
+    storefrontUrl: config.STOREFRONT_URL,
+  });
+  const reminding = new IntervalTask(
+    'purchase-reminders',
+    config.PURCHASE_REMINDER_INTERVAL_MS,
+    () => reminders.pass(),
+    runtime.logger,
+  );
   const timeouts = orderTimeoutTasks({
     scheduler: services.timeouts,
     cancellation: services.cancellation,
@@ -71,7 +86,7 @@ export function ordersBackgroundTasks({
     sweepIntervalMs: config.ORDER_TIMEOUT_SWEEP_INTERVAL_MS,
     logger: runtime.logger,
   });
-  return [relay, recovery, refunds, ...timeouts];
+  return [relay, recovery, refunds, reminding, ...timeouts];
 }
 
 /** With background tasks off, the timeout scheduler's queue still needs closing at stop. */

@@ -47,4 +47,18 @@ describe('fulfilment copy', () => {
     });
     expect(review.text).toContain('Write a review: http://localhost:3000/orders/abc/review');
   });
+
+  it('reminds the buyer to confirm the purchase, with the review link', () => {
+    const reminder = renderEmail({
+      ...base,
+      locale: 'ko',
+      to: 'minji@example.test',
+      template: 'purchase-confirmation-reminder',
+      orderNumber: '20261123-000042',
+      products: ['텀블러'],
+      reviewUrl: 'http://localhost:3000/orders/abc/review',
+    });
+    expect(reminder.subject).toContain('구매를 확정해 주세요');
+    expect(reminder.html).toContain('href="http://localhost:3000/orders/abc/review"');
+  });
 });

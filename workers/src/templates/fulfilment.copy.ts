@@ -30,7 +30,9 @@ const carrierName = (carrier: string, locale: 'ko' | 'en') =>
   CARRIER_NAMES[carrier]?.[locale] ?? carrier;
 
 /** Mail after the sale, in Korean and English. */
-export const fulfilmentEmailCopy: EmailCopyBook<'order-partially-cancelled' | 'review-request'> = {
+export const fulfilmentEmailCopy: EmailCopyBook<
+  'order-partially-cancelled' | 'review-request' | 'purchase-confirmation-reminder'
+> = {
   ko: {
     'order-partially-cancelled': (job) => ({
       subject: `[Shop] 주문 ${job.orderNumber}의 일부가 취소되었습니다`,
@@ -50,6 +52,16 @@ export const fulfilmentEmailCopy: EmailCopyBook<'order-partially-cancelled' | 'r
         '상품을 받으셨다면 구매를 확정하고 후기를 남겨 주세요.',
       ],
       action: { label: '후기 쓰기', url: job.reviewUrl },
+      closing: '감사합니다. Shop 드림',
+    }),
+    'purchase-confirmation-reminder': (job) => ({
+      subject: `[Shop] 주문 ${job.orderNumber}의 구매를 확정해 주세요`,
+      greeting: `${job.name}님, 상품은 잘 받으셨나요?`,
+      lines: [
+        `${job.products.join(', ')}`,
+        '구매 확정 후 후기를 남겨 주시면 다른 고객에게 큰 도움이 됩니다.',
+      ],
+      action: { label: '구매 확정하고 후기 쓰기', url: job.reviewUrl },
       closing: '감사합니다. Shop 드림',
     }),
   },
@@ -72,6 +84,13 @@ export const fulfilmentEmailCopy: EmailCopyBook<'order-partially-cancelled' | 'r
         'Once you have it, please confirm the purchase and tell others what you think.',
       ],
       action: { label: 'Write a review', url: job.reviewUrl },
+      closing: 'Thank you, the Shop team',
+    }),
+    'purchase-confirmation-reminder': (job) => ({
+      subject: `[Shop] Please confirm your purchase of order ${job.orderNumber}`,
+      greeting: `Hi ${job.name}, did everything arrive?`,
+      lines: [`${job.products.join(', ')}`, 'Confirm the purchase and help others with a review.'],
+      action: { label: 'Confirm and review', url: job.reviewUrl },
       closing: 'Thank you, the Shop team',
     }),
   },

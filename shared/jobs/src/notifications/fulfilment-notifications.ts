@@ -4,7 +4,10 @@ import { emailBase, smsBase } from './common';
 const money = z.object({ amount: z.number().int(), currency: z.string().length(3) });
 const orderNumber = z.string().min(1).max(40);
 
-/** Mail after the sale: part of an order cancelled and refunded; a delivered order's review. */
+/**
+ * Mail after the sale: part of an order cancelled and refunded; a delivered order's review, and
+ * the reminder to confirm the purchase some days later.
+ */
 export const fulfilmentEmails = [
   z.object({
     ...emailBase,
@@ -20,6 +23,14 @@ export const fulfilmentEmails = [
     orderNumber,
     products: z.array(z.string().min(1)).min(1),
     /** Where the buyer writes the review. */
+    reviewUrl: z.url(),
+  }),
+  z.object({
+    ...emailBase,
+    template: z.literal('purchase-confirmation-reminder'),
+    orderNumber,
+    /** The delivered products not reviewed yet. */
+    products: z.array(z.string().min(1)).min(1),
     reviewUrl: z.url(),
   }),
 ] as const;

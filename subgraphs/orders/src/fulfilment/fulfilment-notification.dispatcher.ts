@@ -5,6 +5,7 @@ import { MalformedEventError, type DomainEvent, type EventDispatcher } from '@sh
 import { E164_PATTERN, type NotificationProducer } from '@shop/jobs';
 import type { Logger } from '@shop/logger';
 import type { OrderDocument, OrderModel } from '../order/order.model';
+import { reviewUrlOf } from './purchase-reminder';
 
 /** E.164 of the buyer: their account's phone, else the delivery address's Korean number. */
 export function buyerPhone(order: OrderDocument): string | null {
@@ -43,7 +44,7 @@ async function notify(
       template: 'review-request',
       orderNumber: order.number,
       products: order.lines.filter((l) => l.status !== 'CANCELLED').map((l) => l.productName),
-      reviewUrl: `${storefrontUrl.replace(/\/$/, '')}/orders/${order._id.toHexString()}/review`,
+      reviewUrl: reviewUrlOf(storefrontUrl, order._id.toHexString()),
     });
     return;
   }

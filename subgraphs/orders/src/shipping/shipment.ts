@@ -25,6 +25,8 @@ export interface ShipmentRecord {
   /** Every scan received, applied or late; the event ids make the webhook idempotent. */
   events: CarrierScan[];
   eventIds: string[];
+  /** When the purchase-confirmation reminder went out (`fulfilment/purchase-reminder.ts`). */
+  reminderSentAt?: Date | null;
 }
 
 /** How far along a parcel is: a scan applies only when it moves this forward. */
