@@ -183,4 +183,27 @@ describe('cancelling paid orders: partial refunds to the won, restock, shipping 
     expect(after?.eventSequence).toBe(before?.eventSequence);
     expect(await ledgerOf(stack, second.buyer.id)).toHaveLength(2);
   }, 60_000);
+
+  it('refunds once when the same line is cancelled ten times at once', async () => {
+    const [p, q] = await productsPriced(catalog, [6_000, 4_000]);
+    const { buyer, order, client } = await paidOrder(stack, [
+      { productId: p!, quantity: 2 },
+      { productId: q!, quantity: 1 },
+    ]);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        client.cancelOrderItems(order.id, [{ productId: p!, quantity: 2 }]),
+      ),
+    );
+    expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+    const refused = new Set(answers.filter((a) => a.errors).map((a) => codeOf(a)));
+    expect([...refused].every((code) => ['CONFLICT', 'BAD_USER_INPUT'].includes(code!))).toBe(true);
+    expect((await ledgerOf(stack, buyer.id)).filter(([kind]) => kind === 'REFUND')).toEqual([
+      ['REFUND', 12_000, 500_000 - 19_000 + 12_000],
+    ]);
+    expect(await stockOf(stack, p!)).toMatchObject({ onHand: 20, available: 20 });
+    const stored = await storedOrder(stack, order.id);
+    expect(stored?.cancellations).toHaveLength(1);
+    expect(stored?.status).toBe('PARTIALLY_CANCELLED');
+  }, 60_000);
 });
