@@ -13,6 +13,11 @@ export const INVENTORY_INTERNAL = {
   commit: '/inventory/commit',
   /** Returns held units to sale; also writes a tombstone so a late reserve is refused. */
   release: '/inventory/release',
+  /**
+   * Puts units of a paid order's cancelled lines back on sale (on-hand and available both
+   * rise), idempotent by `orderId` + `restockId` (the cancellation id): a retry adds nothing.
+   */
+  restock: '/inventory/restock',
 } as const;
 
 export const reservationLine = z.object({
@@ -50,3 +55,19 @@ export const reservationResponse = z.object({
   expiresAt: z.string(),
 });
 export type ReservationResponse = z.infer<typeof reservationResponse>;
+
+export const restockRequest = z.object({
+  orderId: z.string().min(1).max(100),
+  /** The cancellation the units come back from; with the order id, the idempotency key. */
+  restockId: z.string().min(1).max(100),
+  lines: z.array(reservationLine).min(1).max(100),
+});
+export type RestockRequest = z.infer<typeof restockRequest>;
+
+/** Per line: whether this call added the units (false: an earlier call with the key did). */
+export const restockResponse = z.object({
+  orderId: z.string(),
+  restockId: z.string(),
+  lines: z.array(reservationLine.extend({ applied: z.boolean() })),
+});
+export type RestockResponse = z.infer<typeof restockResponse>;

@@ -23,7 +23,7 @@ export const productSnapshot = z.object({
   availableQuantity: z.number().int(),
   stockStatus: z.enum(['IN_STOCK', 'LOW_STOCK', 'SOLD_OUT']),
   purchasable: z.boolean(),
-  /** The SELLER who lists it; absent for the shop's own products (coupon eligibility). */
+  /** The SELLER who lists it; absent for the shop's own products (coupon eligibility, shipping rights). */
   sellerId: z.string().nullish(),
 });
 export type ProductSnapshot = z.infer<typeof productSnapshot>;

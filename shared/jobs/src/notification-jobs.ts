@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountEmails, accountSms } from './notifications/account-notifications';
+import { fulfilmentEmails, fulfilmentSms } from './notifications/fulfilment-notifications';
 import { orderEmails } from './notifications/order-notifications';
 import { partnerWebhookEmails } from './notifications/partner-webhook-notifications';
 import { supportEmails, supportSms } from './notifications/support-notifications';
@@ -22,12 +23,17 @@ export const emailJobSchema = z.discriminatedUnion('template', [
   ...orderEmails,
   ...supportEmails,
   ...partnerWebhookEmails,
+  ...fulfilmentEmails,
 ]);
 export type EmailJob = z.infer<typeof emailJobSchema>;
 export type EmailTemplate = EmailJob['template'];
 
 /** One text message, by template, as for mail. */
-export const smsJobSchema = z.discriminatedUnion('template', [...accountSms, ...supportSms]);
+export const smsJobSchema = z.discriminatedUnion('template', [
+  ...accountSms,
+  ...supportSms,
+  ...fulfilmentSms,
+]);
 export type SmsJob = z.infer<typeof smsJobSchema>;
 export type SmsTemplate = SmsJob['template'];
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { gql } from 'graphql-tag';
+import type { Router } from 'express';
 import type { Connection } from 'mongoose';
 import type { BaseEnv } from '@shop/config';
 import { startTasks, type BackgroundTask } from '@shop/lifecycle';
@@ -57,6 +58,13 @@ export interface SubgraphDefinition<
   ) => TContext;
   /** Operations other services call under `/internal`, authenticated by the internal secret. */
   internalRoutes?: (parts: SubgraphParts<TConfig, TModels, TServices>) => InternalRoute[];
+  /**
+   * Routes outside parties call directly (not through the gateway), each checking its caller
+   * itself, e.g. a carrier's signed webhook under `/webhooks`.
+   */
+  publicRoutes?: (
+    parts: SubgraphParts<TConfig, TModels, TServices>,
+  ) => Array<{ path: string; router: Router }>;
   /** Work that runs for the life of the process: outbox relays, sweepers, event consumers. */
   backgroundTasks?: (parts: SubgraphParts<TConfig, TModels, TServices>) => BackgroundTask[];
 }
@@ -113,19 +121,22 @@ export async function createSubgraph<
     readiness: () => runtime.readiness(),
     buildContext: (base) => definition.context(base, parts),
     protection: subgraphProtection(definition.name, config, runtime.redis),
-    routers: routes.length
-      ? [
-          {
-            path: '/internal',
-            router: internalRouter({
-              audience: definition.name,
-              secret: config.INTERNAL_API_SECRET,
-              routes,
-              logger: runtime.logger,
-            }),
-          },
-        ]
-      : [],
+    routers: [
+      ...(routes.length
+        ? [
+            {
+              path: '/internal',
+              router: internalRouter({
+                audience: definition.name,
+                secret: config.INTERNAL_API_SECRET,
+                routes,
+                logger: runtime.logger,
+              }),
+            },
+          ]
+        : []),
+      ...(definition.publicRoutes?.(parts) ?? []),
+    ],
   });
   const stopTasks = startTasks(definition.backgroundTasks?.(parts) ?? []);
   return {

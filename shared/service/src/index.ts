@@ -43,3 +43,4 @@ export {
   type InternalClientOptions,
   type InternalRoute,
 } from './internal-api';
+export { webhookRouter, type WebhookAnswer, type WebhookRequest } from './webhook-route';

@@ -7,6 +7,8 @@ import {
 } from '@shop/jobs';
 import { IntervalTask, type BackgroundTask } from '@shop/lifecycle';
 import { COUPON_CONSUMER, couponOrderConsumer } from './coupon/coupon-order-sync';
+import { fulfilmentNotificationDispatcher } from './fulfilment/fulfilment-notification.dispatcher';
+import { PurchaseReminders } from './fulfilment/purchase-reminder';
 import { orderNotificationDispatcher } from './notification/order-notification.dispatcher';
 import { orderTimeoutTasks } from './order/order-timeouts';
 import { partnerWebhookRoute, partnerWebhookTasks } from './partner-webhook/webhook-tasks';
@@ -15,41 +17,14 @@ import type { OrdersParts } from './services';
 /**
  * Order events leave the orders' outbox for their consumers: paid orders for the catalog
  * (popular products), every event for analytics and for the outside data platform (with its
- * own retries), the buyer's mails, and partner webhooks (fan-out, attempts, sweeper); coupon
- * events leave the coupons' outbox the same way. Unpaid orders time out; the recovery loop
- * finishes or undoes interrupted payments. Coupons follow their orders' status changes, and their
- * claim state in Redis is checked against MongoDB.
+ * own retries), the buyer's mails and texts, and partner webhooks (fan-out, attempts, sweeper);
+ * coupon and review events leave their own outboxes the same way. Unpaid orders time out; the
+ * recovery loops finish or undo interrupted payments and refunds. Coupons follow their orders'
+ * status changes, and their claim state in Redis is checked against MongoDB.
  */
-export function ordersBackgroundTasks({
-  config,
-  runtime,
-  models,
-  services,
-}: OrdersParts): BackgroundTask[] {
+export function ordersBackgroundTasks(parts: OrdersParts): BackgroundTask[] {
+  const { config, runtime, services } = parts;
   if (config.ORDERS_BACKGROUND_TASKS === 'off') return [closing(services)];
-  const relay = new OutboxRelay({
-    name: 'orders',
-    sources: [mongoOutboxSource(models.orders), mongoOutboxSource(models.coupons)],
-    dispatchers: [
-      ...eventQueues(
-        [
-          { consumer: 'catalog', events: [orderPaid] },
-          { consumer: COUPON_CONSUMER, events: [orderStatusChanged] },
-          { consumer: 'analytics' },
-          { consumer: DATA_PLATFORM_CONSUMER, jobOptions: dataPlatformJobOptions },
-          partnerWebhookRoute,
-        ],
-        runtime.queues,
-      ),
-      orderNotificationDispatcher(
-        createNotificationProducer(runtime.queues),
-        models.orders,
-        runtime.logger,
-      ),
-    ],
-    logger: runtime.logger,
-    intervalMs: config.OUTBOX_RELAY_INTERVAL_MS,
-  });
   const recovery = new IntervalTask(
     'payment-recovery',
     config.PAYMENT_RECOVERY_INTERVAL_MS,
@@ -63,7 +38,82 @@ export function ordersBackgroundTasks({
     sweepIntervalMs: config.ORDER_TIMEOUT_SWEEP_INTERVAL_MS,
     logger: runtime.logger,
   });
-  const webhooks = partnerWebhookTasks({
+  return [
+    outboxRelay(parts),
+    recovery,
+    ...timeouts,
+    ...fulfilmentTasks(parts),
+    ...couponTasks(parts),
+    ...webhookTasks(parts),
+  ];
+}
+
+/** One relay over the three outboxes (orders, coupons, reviews) to every consumer. */
+function outboxRelay({ config, runtime, models }: OrdersParts): OutboxRelay {
+  const notifications = createNotificationProducer(runtime.queues);
+  return new OutboxRelay({
+    name: 'orders',
+    sources: [
+      mongoOutboxSource(models.orders),
+      mongoOutboxSource(models.coupons),
+      mongoOutboxSource(models.reviews),
+    ],
+    dispatchers: [
+      ...eventQueues(
+        [
+          { consumer: 'catalog', events: [orderPaid] },
+          { consumer: COUPON_CONSUMER, events: [orderStatusChanged] },
+          { consumer: 'analytics' },
+          { consumer: DATA_PLATFORM_CONSUMER, jobOptions: dataPlatformJobOptions },
+          partnerWebhookRoute,
+        ],
+        runtime.queues,
+      ),
+      orderNotificationDispatcher(notifications, models.orders, runtime.logger),
+      fulfilmentNotificationDispatcher(
+        notifications,
+        models.orders,
+        runtime.logger,
+        config.STOREFRONT_URL,
+      ),
+    ],
+    logger: runtime.logger,
+    intervalMs: config.OUTBOX_RELAY_INTERVAL_MS,
+  });
+}
+
+/**
+ * After the sale: cancellations whose refund or restock a crash interrupted
+ * (docs/fulfilment.md), and the purchase-confirmation reminders after delivery.
+ */
+function fulfilmentTasks({ config, runtime, models, services }: OrdersParts): BackgroundTask[] {
+  const reminders = new PurchaseReminders({
+    orders: models.orders,
+    reviews: models.reviews,
+    producer: createNotificationProducer(runtime.queues),
+    logger: runtime.logger,
+    afterDays: config.PURCHASE_REMINDER_DAYS,
+    storefrontUrl: config.STOREFRONT_URL,
+  });
+  return [
+    new IntervalTask(
+      'refund-recovery',
+      config.PAYMENT_RECOVERY_INTERVAL_MS,
+      () => services.refunds.recover(new Date(Date.now() - config.PAYMENT_STALE_AFTER_MS)),
+      runtime.logger,
+    ),
+    new IntervalTask(
+      'purchase-reminders',
+      config.PURCHASE_REMINDER_INTERVAL_MS,
+      () => reminders.pass(),
+      runtime.logger,
+    ),
+  ];
+}
+
+/** Partner webhooks: the fan-out consumer, the sender and the sweeper of lost jobs. */
+function webhookTasks({ config, runtime, models, services }: OrdersParts): BackgroundTask[] {
+  return partnerWebhookTasks({
     webhooks: services.webhooks,
     deliveries: models.webhookDeliveries,
     connection: runtime.queues,
@@ -72,18 +122,13 @@ export function ordersBackgroundTasks({
     sweepIntervalMs: config.WEBHOOK_SWEEP_INTERVAL_MS,
     logger: runtime.logger,
   });
-  return [relay, recovery, ...timeouts, ...couponTasks({ config, runtime, services }), ...webhooks];
 }
 
 /**
  * The coupons' background work: the consumer of order status changes, the recovery of holds
  * left behind, and the reconciler that repairs Redis's claim state from MongoDB.
  */
-function couponTasks({
-  config,
-  runtime,
-  services,
-}: Pick<OrdersParts, 'config' | 'runtime' | 'services'>): BackgroundTask[] {
+function couponTasks({ config, runtime, services }: OrdersParts): BackgroundTask[] {
   const { sync, reconciler } = services.coupons;
   return [
     couponOrderConsumer(sync, runtime.queues, runtime.redis, runtime.logger),

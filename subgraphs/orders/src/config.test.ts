@@ -27,9 +27,15 @@ describe('orders configuration', () => {
     expect(() => loadOrdersConfig(secrets)).toThrow(
       /PG_SECRET_KEY: must be set to a secret of your own/,
     );
-    expect(
-      loadOrdersConfig({ ...secrets, PG_SECRET_KEY: 'live_sk_0123456789' }).PG_SECRET_KEY,
-    ).toBe('live_sk_0123456789');
+    expect(() => loadOrdersConfig(secrets)).toThrow(
+      /CARRIER_WEBHOOK_SECRET: must be set to a secret of your own/,
+    );
+    const own = {
+      ...secrets,
+      PG_SECRET_KEY: 'live_sk_0123456789',
+      CARRIER_WEBHOOK_SECRET: 'carrier-secret-of-our-own-0123456789',
+    };
+    expect(loadOrdersConfig(own).PG_SECRET_KEY).toBe('live_sk_0123456789');
   });
 
   it('seals webhook secrets with a key of our own in production, where only public https targets are allowed', () => {

@@ -38,6 +38,19 @@ const ordersEnvSchema = z.object({
   COUPON_KEY_PREFIX: z.string().min(1).default('coupon:'),
   /** How often coupon claim state in Redis is checked against MongoDB and repaired. */
   COUPON_RECONCILE_INTERVAL_MS: positiveInt(5_000),
+  /** The carrier's webhook secret: `x-carrier-signature` is its HMAC of `timestamp.body`. */
+  CARRIER_WEBHOOK_SECRET: secretWithDevelopmentDefault(
+    'development-only-carrier-webhook-secret',
+    16,
+  ),
+  /** Base of parcel tracking links, `<base>/tracking/<number>` (the carrier sandbox's page). */
+  CARRIER_SANDBOX_URL: z.url().default('http://127.0.0.1:8028'),
+  /** Where links in the buyer's mail point: `<STOREFRONT_URL>/orders/<id>/review`. */
+  STOREFRONT_URL: z.url().default('http://localhost:3000'),
+  /** Days after delivery the buyer is reminded to confirm the purchase (0: at the next pass). */
+  PURCHASE_REMINDER_DAYS: z.coerce.number().min(0).max(60).default(7),
+  /** How often delivered orders due a purchase-confirmation reminder are looked for. */
+  PURCHASE_REMINDER_INTERVAL_MS: positiveInt(60_000),
   /** Turns the relay, recovery loop and timeouts off (one-off scripts, some tests). */
   ORDERS_BACKGROUND_TASKS: z.enum(['on', 'off']).default('on'),
   /**

@@ -1,8 +1,8 @@
 import type { Logger } from '@shop/logger';
 
 /**
- * The steps of checkout between which a crash is interesting: the crash harness
- * (`e2e/test/checkout-crash.test.ts`) stops the orders process at one of them and kills it.
+ * The steps of checkout and of a paid order's cancellation between which a crash is interesting: the crash harness
+ * (`e2e/test/checkout-crash.test.ts`, `e2e/test/refund-crash.test.ts`) stops the orders process at one of them and kills it.
  */
 export const CRASH_POINTS = [
   /** createOrder: stock reserved, the order not yet written. */
@@ -15,6 +15,8 @@ export const CRASH_POINTS = [
   'after-capture',
   /** payOrder: stock committed, the order not yet PAID. */
   'after-commit',
+  /** cancellation: money given back (balance entry or PG cancel), not yet recorded, no restock. */
+  'after-refund',
 ] as const;
 
 export type CrashPoint = (typeof CRASH_POINTS)[number];

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createSubgraph, defineSubgraph } from '@shop/service';
 import { ordersBackgroundTasks } from './background-tasks';
+import { carrierWebhookRoute } from './carrier/carrier-webhook.route';
 import type { OrdersConfig } from './config';
 import { createOrdersContext } from './context';
 import { ordersInternalRoutes } from './internal-routes';
@@ -17,6 +18,9 @@ export const ordersSubgraph = defineSubgraph({
   services: createOrdersServices,
   context: createOrdersContext,
   internalRoutes: ordersInternalRoutes,
+  publicRoutes: ({ config, runtime, services }) => [
+    carrierWebhookRoute(services.carrier, config.CARRIER_WEBHOOK_SECRET, runtime.logger),
+  ],
   backgroundTasks: ordersBackgroundTasks,
 });
 

@@ -19,6 +19,10 @@ import { PaymentRefunds } from './payment/payment-refunds';
 import { PaymentSaga } from './payment/payment-saga';
 import { PaymentService } from './payment/payment.service';
 import { TossCardProvider } from './payment/toss-card.provider';
+import { CarrierWebhookService } from './carrier/carrier-webhook.service';
+import { PaidCancellationService } from './fulfilment/paid-cancellation.service';
+import { RefundSaga } from './refund/refund-saga';
+import { ShippingService } from './shipping/shipping.service';
 
 /** How long the PG is watched for a late approval of a card attempt that was given up. */
 const LATE_APPROVAL_WATCH_MS = 15 * 60_000;
@@ -75,6 +79,8 @@ export function createOrdersServices({
     lateApprovalWatchMs: LATE_APPROVAL_WATCH_MS,
   });
   const timeouts = new OrderTimeoutScheduler(runtime.queues);
+  const cancellation = new OrderCancellationService(models.orders, stock);
+  const refunds = new RefundSaga({ orders: models.orders, ledger, card, products, crash, logger });
   return {
     timeouts,
     coupons,
@@ -97,7 +103,8 @@ export function createOrdersServices({
       logger,
     }),
     payments: new PaymentService(models.orders, saga, idempotency),
-    cancellation: new OrderCancellationService(models.orders, stock),
+    cancellation,
+    ...fulfilmentServices({ config, models, products, cancellation, refunds, logger }),
     balances: new BalanceService(ledger, idempotency, {
       currency: config.CART_CURRENCY,
       production: config.NODE_ENV === 'production',
@@ -115,6 +122,33 @@ export function createOrdersServices({
       pgTimeoutMs: config.PG_TIMEOUT_MS,
     }),
     webhooks: createPartnerWebhooks(config, runtime, models, users),
+  };
+}
+
+/** After the sale: cancellations of paid orders, shipping, the carrier's webhook. */
+function fulfilmentServices(parts: {
+  config: OrdersConfig;
+  models: OrdersModels;
+  products: ProductsClient;
+  cancellation: OrderCancellationService;
+  refunds: RefundSaga;
+  logger: SubgraphFoundation<OrdersConfig, OrdersModels>['runtime']['logger'];
+}) {
+  const { config, models, products, logger } = parts;
+  return {
+    refunds: parts.refunds,
+    paidCancellation: new PaidCancellationService(
+      models.orders,
+      parts.cancellation,
+      parts.refunds,
+      logger,
+    ),
+    shipping: new ShippingService({
+      orders: models.orders,
+      products,
+      trackingBaseUrl: config.CARRIER_SANDBOX_URL,
+    }),
+    carrier: new CarrierWebhookService(models.orders, models.carrierEvents, logger),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { EmailJob, EmailTemplate, Locale, SmsJob, SmsTemplate } from '@shop/jobs';
 import { accountEmailCopy, accountSmsCopy } from './account.copy';
+import { fulfilmentEmailCopy, fulfilmentSmsCopy } from './fulfilment.copy';
 import type { MailCopy } from './mail-copy';
 import { orderEmailCopy } from './order.copy';
 import { partnerWebhookEmailCopy } from './partner-webhook.copy';
@@ -19,17 +20,19 @@ const EMAIL_COPY = {
     ...orderEmailCopy.ko,
     ...supportEmailCopy.ko,
     ...partnerWebhookEmailCopy.ko,
+    ...fulfilmentEmailCopy.ko,
   },
   en: {
     ...accountEmailCopy.en,
     ...orderEmailCopy.en,
     ...supportEmailCopy.en,
     ...partnerWebhookEmailCopy.en,
+    ...fulfilmentEmailCopy.en,
   },
 };
 const SMS_COPY = {
-  ko: { ...accountSmsCopy.ko, ...supportSmsCopy.ko },
-  en: { ...accountSmsCopy.en, ...supportSmsCopy.en },
+  ko: { ...accountSmsCopy.ko, ...supportSmsCopy.ko, ...fulfilmentSmsCopy.ko },
+  en: { ...accountSmsCopy.en, ...supportSmsCopy.en, ...fulfilmentSmsCopy.en },
 };
 // A template in a queue schema without copy in every language fails to compile here.
 const _everyEmailHasCopy: Record<Locale, Record<EmailTemplate, unknown>> = EMAIL_COPY;

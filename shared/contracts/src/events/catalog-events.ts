@@ -21,7 +21,7 @@ export const stockChanged = defineEvent(
   'catalog.stock.changed',
   z.object({
     productId: objectIdPayload,
-    change: z.enum(['RESERVED', 'RELEASED', 'COMMITTED', 'SET']),
+    change: z.enum(['RESERVED', 'RELEASED', 'COMMITTED', 'SET', 'RESTOCKED']),
     orderId: z.string().optional(),
     quantity: z.number().int().optional(),
     onHand: z.number().int().optional(),

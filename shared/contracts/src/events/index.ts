@@ -4,6 +4,7 @@ import { productUpdated, stockChanged } from './catalog-events';
 import { COUPON_EVENTS } from './coupon-events';
 import { FULFILMENT_EVENTS } from './fulfilment-events';
 import { CHECKOUT_EVENTS, orderPaid } from './order-events';
+import { REVIEW_EVENTS } from './review-events';
 import { SUPPORT_EVENTS } from './support-events';
 import {
   userEmailVerified,
@@ -16,6 +17,7 @@ export * from './catalog-events';
 export * from './coupon-events';
 export * from './fulfilment-events';
 export * from './order-events';
+export * from './review-events';
 export * from './support-events';
 export * from './user-events';
 
@@ -30,6 +32,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   orderPaid,
   ...CHECKOUT_EVENTS,
   ...FULFILMENT_EVENTS,
+  ...REVIEW_EVENTS,
   ...SUPPORT_EVENTS,
   ...COUPON_EVENTS,
 ];

@@ -3,9 +3,12 @@ import {
   PRODUCTS_INTERNAL,
   productLookupResponse,
   reservationResponse,
+  restockResponse,
   type ProductSnapshot,
   type ReservationLine,
   type ReservationResponse,
+  type RestockRequest,
+  type RestockResponse,
 } from '@shop/contracts';
 import type { InternalClient } from '@shop/service';
 
@@ -51,5 +54,10 @@ export class ProductsClient {
     return reservationResponse.parse(
       await this.client.post(INVENTORY_INTERNAL.release, { orderId }),
     );
+  }
+
+  /** A cancellation's units go back on sale; idempotent by order id and restock id. */
+  async restock(request: RestockRequest): Promise<RestockResponse> {
+    return restockResponse.parse(await this.client.post(INVENTORY_INTERNAL.restock, request));
   }
 }

@@ -1,9 +1,12 @@
-import type { FilterQuery, UpdateQuery } from 'mongoose';
+import type { FilterQuery } from 'mongoose';
 import type { Identity } from '@shop/auth';
 import { orderStatusChanged } from '@shop/contracts';
 import { AppError } from '@shop/errors';
-import { WITHOUT_OUTBOX, type DomainEvent } from '@shop/events';
+import type { DomainEvent } from '@shop/events';
 import type { OrderDocument, OrderModel, OrderStatus, StatusChange } from './order.model';
+import { writeSequenced, type SequencedEvent } from './order-sequence';
+
+export type { SequencedEvent } from './order-sequence';
 
 /** Who changes an order: its buyer, staff, a seller of its products, or the system itself. */
 export type ActorRole = 'BUYER' | 'AGENT' | 'ADMIN' | 'SELLER' | 'SYSTEM';
@@ -62,7 +65,7 @@ export function invalidTransition(from: OrderStatus, to: OrderStatus): AppError 
 /**
  * The role a signed-in user acts in on an order: its buyer first, then ADMIN or AGENT; null
  * for anyone else, who must not learn that the order exists. (Sellers act on orders of their
- * products, a check of a later issue.)
+ * products: `fulfilment/fulfilment-actor.ts` checks that.)
  */
 export function actorFor(identity: Identity, buyerId: string): Actor | null {
   if (identity.userId === buyerId) return { role: 'BUYER', id: identity.userId };
@@ -80,15 +83,22 @@ export interface TransitionRequest {
   where?: FilterQuery<OrderDocument>;
   /** Fields changed with the status, e.g. the payment's outcome. */
   set?: Record<string, unknown>;
+  /** Other `$push`es of the change, e.g. cancellation entries. */
+  push?: Record<string, unknown>;
+  /** Other `$inc`s of the change, e.g. the refunded amount. */
+  inc?: Record<string, number>;
   /** Events of this change besides `orders.order.statusChanged`, e.g. `orders.order.paid`. */
   events?: DomainEvent[];
+  /** Events that carry the order's `sequence` (fulfilment events), numbered after the change. */
+  sequenced?: SequencedEvent[];
   at?: Date;
 }
 
 /**
  * Moves an order from one status to another in one conditional update on `{_id, status: from}`
  * (and `where`): the status, the history entry, the fields in `set` and the events in the
- * outbox are written together or not at all. Returns the order after the change, or null when
+ * outbox are written together or not at all, and the order's `eventSequence` grows by the
+ * number of sequenced events in the same write. Returns the order after the change, or null when
  * the order was no longer as required (another request or the recovery loop got there first).
  * @throws INVALID_STATE_TRANSITION when the table does not allow the change to the actor.
  */
@@ -101,27 +111,30 @@ export async function transition(
   if (!canTransition(from, to, actor.role)) throw invalidTransition(from, to);
   const at = request.at ?? new Date();
   const change: StatusChange = { status: to, at, by: actor.id, reason };
-  const changed = orderStatusChanged.create(
+  const changed: SequencedEvent = (sequence) =>
+    orderStatusChanged.create(
+      {
+        orderId: order._id.toHexString(),
+        number: order.number,
+        buyerId: order.buyerId,
+        from,
+        to,
+        by: actor.id,
+        reason,
+        at: at.toISOString(),
+        sequence,
+      },
+      at,
+    );
+  return writeSequenced(
+    orders,
+    { ...request.where, _id: order._id, status: from },
     {
-      orderId: order._id.toHexString(),
-      number: order.number,
-      buyerId: order.buyerId,
-      from,
-      to,
-      by: actor.id,
-      reason,
-      at: at.toISOString(),
+      set: { ...request.set, status: to },
+      push: { ...request.push, history: change },
+      ...(request.inc ? { inc: request.inc } : {}),
+      sequenced: [changed, ...(request.sequenced ?? [])],
+      events: request.events ?? [],
     },
-    at,
   );
-  const update: UpdateQuery<OrderDocument> = {
-    $set: { ...request.set, status: to },
-    $push: { history: change, outbox: { $each: [changed, ...(request.events ?? [])] } },
-  };
-  return orders
-    .findOneAndUpdate({ ...request.where, _id: order._id, status: from }, update, {
-      new: true,
-      projection: WITHOUT_OUTBOX,
-    })
-    .lean<OrderDocument>();
 }

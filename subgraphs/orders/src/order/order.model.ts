@@ -2,6 +2,7 @@ import { Schema, type Model, type Types } from 'mongoose';
 import type { ORDER_STATUSES } from '@shop/contracts';
 import { withOutbox, type WithOutbox } from '@shop/events';
 import { defineModel } from '@shop/mongo';
+import type { ShipmentRecord } from '../shipping/shipment';
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export type PaymentMethod = 'BALANCE' | 'CARD';
@@ -96,12 +97,30 @@ export interface ReservationState {
 }
 
 export interface Cancellation {
+  /** The cancellation (one call) this line's entry belongs to: the refund saga's key. */
+  cancellationId?: string;
   productId: string;
   quantity: number;
   refund: Money;
   reason: string;
   cancelledBy: string;
   at: Date;
+}
+
+/**
+ * One cancellation's refund and restock saga (docs/fulfilment.md), written with the
+ * cancellation itself: `refund` and `restock` are PENDING until their step is done; each step
+ * is idempotent by `id`, so the recovery loop may repeat a step a crash interrupted.
+ */
+export interface RefundRecord {
+  /** The cancellation id: ledger reference `refund:<id>`, PG Idempotency-Key `cancel-<id>`. */
+  id: string;
+  amount: Money;
+  lines: Array<{ productId: string; quantity: number }>;
+  refund: 'PENDING' | 'DONE';
+  restock: 'PENDING' | 'DONE';
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface OrderDocument extends WithOutbox {
@@ -125,15 +144,22 @@ export interface OrderDocument extends WithOutbox {
   abandonedPayments: AbandonedPayment[];
   /** Until then, the reconciler checks that the PG holds no approval this order did not keep. */
   lateApprovalCheckUntil: Date | null;
-  /** Shipping details (a later issue); null until shipped. */
-  shipment: Record<string, unknown> | null;
+  /** The parcel (`shipping/shipment.ts`); null until shipped. */
+  shipment: ShipmentRecord | null;
   cancellations: Cancellation[];
+  /** Refund and restock sagas of cancellations of the paid order, oldest first. */
+  refunds?: RefundRecord[];
   history: StatusChange[];
   /** Unpaid at this time, the order is cancelled and its stock released. */
   payBy: Date;
   reservation: ReservationState;
   /** PENDING: the paid order's lines still have to leave the buyer's cart. */
   cartCleanup: 'NONE' | 'PENDING' | 'DONE';
+  /**
+   * How many sequenced events the order wrote (`sequence` of its events): raised with `$inc`
+   * in the same conditional update as every change that writes one. Absent on older orders.
+   */
+  eventSequence?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -209,12 +235,27 @@ const orderSchema = withOutbox(
       cancellations: {
         type: [
           sub<Cancellation>({
+            cancellationId: String,
             productId: String,
             quantity: Number,
             refund: money,
             reason: String,
             cancelledBy: String,
             at: Date,
+          }),
+        ],
+        default: [],
+      },
+      refunds: {
+        type: [
+          sub<RefundRecord>({
+            id: String,
+            amount: money,
+            lines: [sub({ productId: String, quantity: Number })],
+            refund: String,
+            restock: String,
+            createdAt: Date,
+            updatedAt: Date,
           }),
         ],
         default: [],
@@ -226,6 +267,7 @@ const orderSchema = withOutbox(
       payBy: { type: Date, required: true },
       reservation: sub<ReservationState>({ status: String, expiresAt: Date }),
       cartCleanup: { type: String, default: 'NONE' },
+      eventSequence: { type: Number, default: 0 },
     },
     { collection: 'orders', versionKey: false, timestamps: true },
   ),
@@ -246,4 +288,9 @@ export const orderModel = defineModel('Order', orderSchema, [
   [{ 'reservation.status': 1 }],
   [{ cartCleanup: 1 }],
   [{ lateApprovalCheckUntil: 1 }],
+  // Recovery of cancellations whose refund or restock a crash interrupted.
+  [{ 'refunds.refund': 1 }],
+  [{ 'refunds.restock': 1 }],
+  // The carrier's webhook finds the order by its parcel; a tracking number is used once.
+  [{ 'shipment.trackingNumber': 1 }, { unique: true, sparse: true }],
 ]);

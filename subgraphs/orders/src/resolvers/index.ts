@@ -9,6 +9,7 @@ import {
   couponQuery,
   orderCoupon,
 } from './coupon.resolvers';
+import { Product, Review, fulfilmentMutations } from './fulfilment.resolvers';
 import { Mutation } from './Mutation';
 import { Order, OrderItem } from './Order';
 import {
@@ -22,12 +23,14 @@ import { User } from './User';
 
 export const resolvers: Resolvers = {
   Query: { ...Query, ...couponQuery, ...webhookQuery },
-  Mutation: { ...Mutation, ...couponMutation, ...webhookMutation },
+  Mutation: { ...Mutation, ...couponMutation, ...webhookMutation, ...fulfilmentMutations },
   Order: { ...Order, ...orderCoupon },
   OrderItem,
   User,
   Balance,
   BalanceEntry,
+  Product,
+  Review,
   DateTime,
   CouponCampaign,
   Coupon,

@@ -2,13 +2,15 @@ import {
   INVENTORY_INTERNAL,
   reservationRequest,
   reserveStockRequest,
+  restockRequest,
   type ReservationResponse,
+  type RestockResponse,
 } from '@shop/contracts';
 import { parseInput } from '@shop/errors';
 import type { InternalRoute } from '@shop/service';
 import type { InventoryService } from './inventory.service';
 
-/** Reserve, commit and release stock: the orders subgraph's internal inventory API. */
+/** Reserve, commit, release and restock: the orders subgraph's internal inventory API. */
 export function inventoryInternalRoutes(inventory: InventoryService): InternalRoute[] {
   return [
     {
@@ -28,6 +30,12 @@ export function inventoryInternalRoutes(inventory: InventoryService): InternalRo
       callers: ['orders'],
       handle: (body): Promise<ReservationResponse> =>
         inventory.release(parseInput(reservationRequest, body).orderId),
+    },
+    {
+      path: INVENTORY_INTERNAL.restock,
+      callers: ['orders'],
+      handle: (body): Promise<RestockResponse> =>
+        inventory.restock(parseInput(restockRequest, body)),
     },
   ];
 }

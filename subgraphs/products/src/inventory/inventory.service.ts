@@ -1,4 +1,10 @@
-import type { ReservationLine, ReservationResponse, ReserveStockRequest } from '@shop/contracts';
+import type {
+  ReservationLine,
+  ReservationResponse,
+  ReserveStockRequest,
+  RestockRequest,
+  RestockResponse,
+} from '@shop/contracts';
 import { AppError, NotFoundError } from '@shop/errors';
 import type { ProductModel } from '../product/product.model';
 import type {
@@ -7,6 +13,7 @@ import type {
   ReservationRefusal,
   ReservationStatus,
 } from './reservation.model';
+import { restockLines } from './restock';
 import { endHold, placeHold, type HoldOutcome } from './stock-holds';
 
 export interface InventoryOptions {
@@ -282,6 +289,16 @@ export class InventoryService {
     if (!expired) return false;
     await this.settle(expired);
     return true;
+  }
+
+  /**
+   * Puts a cancellation's units back on sale, once per order and cancellation id (see
+   * {@link restockLines}); caches hear of the change.
+   */
+  async restock(request: RestockRequest): Promise<RestockResponse> {
+    const done = await restockLines(this.options.products, request);
+    await this.changed(request.lines);
+    return done;
   }
 
   private async changed(lines: ReservationLine[]): Promise<void> {

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { stockChanged, type ReservationLine } from '@shop/contracts';
 import type { ProductModel } from '../product/product.model';
 
-export type StockChange = 'RESERVED' | 'RELEASED' | 'COMMITTED' | 'SET';
+export type StockChange = 'RESERVED' | 'RELEASED' | 'COMMITTED' | 'SET' | 'RESTOCKED';
 
 /** The `catalog.stock.changed` event a stock update carries into the product's outbox. */
 export function stockEvent(

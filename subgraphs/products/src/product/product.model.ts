@@ -44,6 +44,8 @@ export interface ProductDocument extends WithOutbox {
   sellerId?: string;
   stock: ProductStock;
   holds?: StockHold[];
+  /** Keys (`orderId:restockId`) of cancellations whose units came back: a restock applies once. */
+  restocks?: string[];
   /** Units sold over the last 3 days, refreshed from order events; the POPULAR sort key. */
   popularity?: number;
   createdAt: Date;
@@ -85,6 +87,7 @@ const productSchema = withOutbox(
         ],
         default: undefined,
       },
+      restocks: { type: [String], default: undefined },
       popularity: { type: Number, default: 0 },
     },
     { collection: 'products', versionKey: false, timestamps: true },
