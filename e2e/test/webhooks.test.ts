@@ -1,13 +1,15 @@
-import { WebhookReceiver, mailSink, waitFor } from '@shop/testing';
+import { WebhookReceiver, carrierSandbox, mailSink, waitFor } from '@shop/testing';
 import { createSignedInUser, errorCodes, startStack, type Stack, type TestUser } from '../src';
 import { CartCatalog } from './cart-fixtures';
 import { customer, dataOf, placeOrder } from './checkout-fixtures';
+import { fulfilmentClient, paidOrder } from './fulfilment-fixtures';
 import { settledDelivery, verified, webhookClient, type WebhookClient } from './webhook-fixtures';
 
 /**
  * Partner webhooks through the gateway: subscriptions made by a partner, order events of the
  * checkout flow delivered to a receiver started here, signatures checked with the
- * standardwebhooks package, retries, 410, redirects, a hanging partner, replay, rotation.
+ * standardwebhooks package, retries, 410, redirects, a hanging partner, replay, rotation, and
+ * an order shipped and delivered through the carrier sandbox.
  * The retry schedule is shortened (0, 300 ms, 300 ms, 300 ms) and attempts time out at 3 s.
  */
 describe('partner webhooks', () => {
@@ -210,9 +212,54 @@ describe('partner webhooks', () => {
     expect(verified(rotated, hit).type).toBe('webhook.test');
   });
 
-  // TODO(lead, after merging fulfilment #11): ship an order through the carrier sandbox and
-  // deliver it; assert order.shipped, delivery.updated and order.delivered arrive signed with
-  // increasing `sequence`. Until then the subgraph test (subgraphs/orders/test/
-  // partner-webhooks.test.ts) covers these events by writing them to the orders outbox.
-  it.todo('an order shipped and delivered through the carrier sandbox arrives signed, in sequence');
+  it('an order paid, shipped and delivered through the carrier sandbox arrives signed, in sequence', async () => {
+    const sub = await subscribe('fulfilment', [
+      'ORDER_PAID',
+      'ORDER_SHIPPED',
+      'DELIVERY_UPDATED',
+      'ORDER_DELIVERED',
+    ]);
+    await carrierSandbox.configure(
+      `${new URL(stack.subgraphs.orders.url).origin}/webhooks/carrier`,
+    );
+    const admin = fulfilmentClient(
+      stack,
+      (await createSignedInUser(stack, { roles: ['ADMIN'] })).accessToken,
+    );
+    const product = await catalog.take({ price: 8_000 });
+    const { order } = await paidOrder(stack, [{ productId: product, quantity: 1 }]);
+    dataOf(await admin.startPreparingOrder(order.id));
+    const shipment = dataOf(await admin.shipOrder(order.id, { carrier: 'CJ' })).shipOrder.shipment!;
+    for (const status of ['IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED'] as const)
+      expect(
+        (await carrierSandbox.sendEvent(shipment.trackingNumber, status)).response?.status,
+      ).toBe(200);
+
+    const got = await waitFor('paid, shipped, three scans and delivered', async () => {
+      const hits = receiver.received('fulfilment');
+      return hits.length >= 6 ? hits : undefined;
+    });
+    const bodies = got
+      .map((hit) => verified(sub.secret, hit))
+      .sort((a, b) => Number(a.data['sequence']) - Number(b.data['sequence']));
+    expect(bodies.map((body) => [body.type, body.data['status']])).toEqual([
+      ['order.paid', 'PAID'],
+      ['order.shipped', 'SHIPPED'],
+      ['delivery.updated', 'IN_TRANSIT'],
+      ['delivery.updated', 'OUT_FOR_DELIVERY'],
+      ['delivery.updated', 'DELIVERED'],
+      ['order.delivered', 'DELIVERED'],
+    ]);
+    const sequences = bodies.map((body) => body.data['sequence']);
+    expect(new Set(sequences).size).toBe(6);
+    expect(bodies.every((body) => body.data['orderId'] === order.id)).toBe(true);
+    expect(bodies[1]?.data).toMatchObject({
+      carrier: 'CJ',
+      trackingNumber: shipment.trackingNumber,
+      estimatedDeliveryAt: shipment.estimatedDeliveryAt,
+    });
+    // Ids, numbers, parcel and dates only: nothing that names or locates the buyer.
+    expect(JSON.stringify(bodies)).not.toMatch(/recipient|phone|postalCode|email|line1|buyer/i);
+    expect(new Set(got.map((hit) => hit.headers['webhook-id'])).size).toBe(6);
+  });
 });

@@ -50,7 +50,8 @@ export function ordersBackgroundTasks(parts: OrdersParts): BackgroundTask[] {
 
 /** One relay over the three outboxes (orders, coupons, reviews) to every consumer. */
 function outboxRelay({ config, runtime, models }: OrdersParts): OutboxRelay {
-  const notifications = createNotificationProducer(runtime.queues);
+  // Each dispatcher owns its producer: the relay closes every dispatcher when it stops.
+  const notifications = () => createNotificationProducer(runtime.queues);
   return new OutboxRelay({
     name: 'orders',
     sources: [
@@ -69,9 +70,9 @@ function outboxRelay({ config, runtime, models }: OrdersParts): OutboxRelay {
         ],
         runtime.queues,
       ),
-      orderNotificationDispatcher(notifications, models.orders, runtime.logger),
+      orderNotificationDispatcher(notifications(), models.orders, runtime.logger),
       fulfilmentNotificationDispatcher(
-        notifications,
+        notifications(),
         models.orders,
         runtime.logger,
         config.STOREFRONT_URL,
@@ -87,14 +88,21 @@ function outboxRelay({ config, runtime, models }: OrdersParts): OutboxRelay {
  * (docs/fulfilment.md), and the purchase-confirmation reminders after delivery.
  */
 function fulfilmentTasks({ config, runtime, models, services }: OrdersParts): BackgroundTask[] {
+  const producer = createNotificationProducer(runtime.queues);
   const reminders = new PurchaseReminders({
     orders: models.orders,
     reviews: models.reviews,
-    producer: createNotificationProducer(runtime.queues),
+    producer,
     logger: runtime.logger,
     afterDays: config.PURCHASE_REMINDER_DAYS,
     storefrontUrl: config.STOREFRONT_URL,
   });
+  const reminding = new IntervalTask(
+    'purchase-reminders',
+    config.PURCHASE_REMINDER_INTERVAL_MS,
+    () => reminders.pass(),
+    runtime.logger,
+  );
   return [
     new IntervalTask(
       'refund-recovery',
@@ -102,12 +110,15 @@ function fulfilmentTasks({ config, runtime, models, services }: OrdersParts): Ba
       () => services.refunds.recover(new Date(Date.now() - config.PAYMENT_STALE_AFTER_MS)),
       runtime.logger,
     ),
-    new IntervalTask(
-      'purchase-reminders',
-      config.PURCHASE_REMINDER_INTERVAL_MS,
-      () => reminders.pass(),
-      runtime.logger,
-    ),
+    {
+      name: reminding.name,
+      start: () => reminding.start(),
+      // The producer's queues hold Redis connections of their own: left open, they outlive stop.
+      stop: async () => {
+        await reminding.stop();
+        await producer.close();
+      },
+    },
   ];
 }
 

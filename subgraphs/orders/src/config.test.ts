@@ -44,6 +44,7 @@ describe('orders configuration', () => {
       GATEWAY_SIGNING_SECRET: 'a-production-secret-of-our-own-0123456789',
       INTERNAL_API_SECRET: 'another-production-secret-of-our-own-0123',
       PG_SECRET_KEY: 'live_sk_0123456789',
+      CARRIER_WEBHOOK_SECRET: 'carrier-secret-of-our-own-0123456789',
     };
     expect(() => loadOrdersConfig(production)).toThrow(
       /WEBHOOK_SECRET_KEY: must be set to a secret of your own/,
