@@ -1,32 +1,21 @@
-import { Types } from 'mongoose';
 import { mailSink, pgSandbox, waitFor } from '@shop/testing';
 import { createSignedInUser, startStack, type Stack } from '../src';
 import { CartCatalog } from './cart-fixtures';
 import { customer, dataOf, ledgerOf, stockOf, storedOrder } from './checkout-fixtures';
+import { campaignInput, couponClient } from './coupon-fixtures';
 import { codeOf, fulfilmentClient, paidOrder, productsPriced } from './fulfilment-fixtures';
 
 /**
- * Stand-in for a 10% coupon until coupons merge: the allocation coupons will write into the
- * order before payment (discountShare per line, discount, total), written here directly. The
- * refund formula only reads `line.discountShare`, so the figures are what coupons will give.
- * 10,000 × 1 + 7,000 × 2 + 3,333 × 3 = 33,999; 10% = 3,399 off as 1,000 / 1,400 / 999;
+ * A running 10% campaign on the given products, issued by an ADMIN. On the order below:
+ * 10,000 × 1 + 7,000 × 2 + 3,333 × 3 = 33,999; 10% = 3,399 off, allocated by the largest remainders 1,000 / 1,399 / 1,000;
  * shipping 3,000 (below 50,000); total 33,600.
  */
-async function applyTenPercentCoupon(stack: Stack, orderId: string) {
-  const shares = [1_000, 1_400, 999];
-  const set: Record<string, unknown> = {
-    discount: { amount: 3_399, currency: 'KRW' },
-    total: { amount: 33_600, currency: 'KRW' },
-  };
-  const order = await storedOrder(stack, orderId);
-  order?.lines.forEach((line, index) => {
-    const share = shares[[10_000, 7_000, 3_333].indexOf(line.unitPrice.amount)];
-    set[`lines.${index}.discountShare`] = { amount: share, currency: 'KRW' };
-  });
-  await stack.subgraphs.orders.subgraph.models.orders.updateOne(
-    { _id: new Types.ObjectId(orderId) },
-    { $set: set },
+async function tenPercentCampaign(stack: Stack, productIds: string[]): Promise<string> {
+  const admin = await createSignedInUser(stack, { roles: ['ADMIN'] });
+  const campaign = await couponClient(stack, admin.accessToken).createCampaign(
+    campaignInput({ value: 10, productIds }),
   );
+  return dataOf(campaign).createCouponCampaign.id;
 }
 
 describe('cancelling paid orders: partial refunds to the won, restock, shipping with the last line', () => {
@@ -49,9 +38,12 @@ describe('cancelling paid orders: partial refunds to the won, restock, shipping 
       { productId: c!, quantity: 3 },
     ];
     const { buyer, order, client } = await paidOrder(stack, lines, {
-      before: (id) => applyTenPercentCoupon(stack, id),
+      campaignId: await tenPercentCampaign(stack, [a!, b!, c!]),
     });
     expect(order.total.amount).toBe(33_600);
+    expect(
+      (await storedOrder(stack, order.id))?.lines.map((line) => line.discountShare.amount),
+    ).toEqual([1_000, 1_399, 1_000]);
     expect(await stockOf(stack, b!)).toMatchObject({ onHand: 18, available: 18 });
 
     // More units than remain, or a product not in the order: refused, nothing changes.
@@ -78,39 +70,46 @@ describe('cancelling paid orders: partial refunds to the won, restock, shipping 
       expect.objectContaining({
         productId: b,
         quantity: 2,
-        refund: { amount: 12_600 },
+        refund: { amount: 12_601 },
         cancelledBy: buyer.id,
       }),
     ]);
-    expect(partly.refunded.amount).toBe(12_600);
+    expect(partly.refunded.amount).toBe(12_601);
     expect(partly.payment).toMatchObject({
       status: 'PARTIALLY_REFUNDED',
-      refunded: { amount: 12_600 },
+      refunded: { amount: 12_601 },
     });
     expect(await stockOf(stack, b!)).toMatchObject({ onHand: 20, available: 20 });
     expect(await stockOf(stack, a!)).toMatchObject({ onHand: 19 });
     expect(await ledgerOf(stack, buyer.id)).toEqual([
       ['CHARGE', 500_000, 500_000],
       ['PAYMENT', -33_600, 466_400],
-      ['REFUND', 12_600, 479_000],
+      ['REFUND', 12_601, 479_001],
     ]);
     const mail = await waitFor('the partial cancellation mail', async () =>
-      (await mailSink.list()).find((m) => m.to.includes(buyer.email) && m.text.includes('12,600')),
+      (await mailSink.list()).find((m) => m.to.includes(buyer.email) && m.text.includes('12,601')),
     );
     expect(mail.subject).toContain(order.number);
 
     const rest = dataOf(await client.cancelOrder(order.id, 'changed my mind')).cancelOrder;
     expect(rest.status).toBe('CANCELLED');
-    // 9,000 + 9,000 for the lines, 3,000 of shipping with the last one: 33,600 in all.
+    // 14,000 − 1,399, then 10,000 − 1,000 and 9,999 − 1,000 with the 3,000 of shipping with the
+    // last line: 33,600 in all, to the won.
     expect(rest.cancellations.map((x) => [x.productId, x.quantity, x.refund.amount])).toEqual([
-      [b, 2, 12_600],
+      [b, 2, 12_601],
       [a, 1, 9_000],
-      [c, 3, 12_000],
+      [c, 3, 11_999],
     ]);
     expect(rest.refunded.amount).toBe(33_600);
     expect(rest.payment).toMatchObject({ status: 'REFUNDED', refunded: { amount: 33_600 } });
-    expect((await ledgerOf(stack, buyer.id)).at(-1)).toEqual(['REFUND', 21_000, 500_000]);
+    expect((await ledgerOf(stack, buyer.id)).at(-1)).toEqual(['REFUND', 20_999, 500_000]);
     expect(await ledgerOf(stack, buyer.id)).toHaveLength(4);
+    // Fully cancelled while the coupon is still valid: the buyer has it back.
+    const couponId = (await storedOrder(stack, order.id))?.couponId;
+    await waitFor('the coupon given back', async () => {
+      const mine = dataOf(await couponClient(stack, buyer.accessToken).myCoupons()).myCoupons;
+      return mine.some((coupon) => coupon.id === couponId) ? true : undefined;
+    });
     for (const [id, onHand] of [
       [a, 20],
       [b, 20],

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import type { GraphQLResult, Stack } from '../src';
 import { ADDRESS, customer, dataOf } from './checkout-fixtures';
 import type { CartCatalog } from './cart-fixtures';
+import { couponClient } from './coupon-fixtures';
 
 /** The order's fulfilment fields a test looks at. */
 export const FULFILMENT_FIELDS = `
@@ -142,16 +143,20 @@ export async function assignSeller(stack: Stack, productIds: string[], sellerId:
 
 /**
  * A buyer with a paid order of the given lines (balance, or card when `card` is a PG token),
- * failing the test if any step is refused.
+ * failing the test if any step is refused; with `campaignId`, the buyer claims a coupon of that
+ * campaign and orders with it.
  */
 export async function paidOrder(
   stack: Stack,
   lines: Array<{ productId: string; quantity: number }>,
-  options: { card?: string; before?: (orderId: string) => Promise<void> } = {},
+  options: { card?: string; campaignId?: string; before?: (orderId: string) => Promise<void> } = {},
 ) {
   const buyer = await customer(stack, options.card ? 0 : 500_000);
+  const couponId = options.campaignId
+    ? dataOf(await couponClient(stack, buyer.accessToken).claim(options.campaignId)).claimCoupon.id
+    : undefined;
   const created = dataOf(
-    await buyer.checkout.createOrder({ items: lines, shippingAddress: ADDRESS }),
+    await buyer.checkout.createOrder({ items: lines, shippingAddress: ADDRESS, couponId }),
   ).createOrder;
   await options.before?.(created.id);
   const input = options.card ? { method: 'CARD', cardToken: options.card } : { method: 'BALANCE' };
