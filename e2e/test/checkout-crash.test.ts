@@ -1,49 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
-import { findFreePort, startProcess, type RunningProcess } from '@shop/infra';
+import { findFreePort, type RunningProcess } from '@shop/infra';
 import { waitFor } from '@shop/testing';
 import { startStack, type Stack } from '../src';
 import { CartCatalog } from './cart-fixtures';
+import { killed, startOrdersProcess } from './orders-process';
 import { ADDRESS, customer, dataOf, stockOf } from './checkout-fixtures';
-
-const ROOT = resolve(__dirname, '../..');
-
-/**
- * The crash harness: the orders subgraph runs as a child process behind the stack's gateway.
- * Armed with ORDERS_CRASH_AT (a test hook, refused outside NODE_ENV=test), the saga stops for
- * good at that step and logs it; the test kills the process there with SIGKILL, as a crash
- * would leave it, and starts it again without the hook on the same database and port.
- */
-async function startOrders(stack: Stack, port: number, crashAt?: string) {
-  let crashed: () => void = () => undefined;
-  const reached = new Promise<void>((resolve) => (crashed = resolve));
-  const child: RunningProcess = await startProcess({
-    name: `orders${crashAt ? ` (crash at ${crashAt})` : ''}`,
-    command: process.execPath,
-    args: ['--import', 'tsx', 'subgraphs/orders/src/index.ts'],
-    cwd: ROOT,
-    env: {
-      ...stack.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      ORDERS_PORT: String(port),
-      ...(crashAt ? { ORDERS_CRASH_AT: crashAt } : {}),
-    },
-    readyWhen: /"msg":"listening"/,
-    timeoutMs: 90_000,
-    onLine: (line) => {
-      if (line.includes('"msg":"crash point reached"')) crashed();
-    },
-  });
-  return { child, reached };
-}
-
-async function killed(child: RunningProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.child.once('exit', resolve));
-  child.child.kill('SIGKILL');
-  await exited;
-}
 
 describe('checkout survives the orders process being killed between any two steps', () => {
   let stack: Stack;
@@ -95,7 +57,7 @@ describe('checkout survives the orders process being killed between any two step
 
   /** A funded buyer with an order of 2 units of a product of 5 (23,000 KRW with shipping). */
   async function buyerWithOrder() {
-    running = (await startOrders(stack, port)).child;
+    running = (await startOrdersProcess(stack, port)).child;
     const buyer = await customer(stack, 100_000);
     const product = await catalog.take({ price: 10_000, available: 5 });
     const input = { items: [{ productId: product, quantity: 2 }], shippingAddress: ADDRESS };
@@ -111,13 +73,13 @@ describe('checkout survives the orders process being killed between any two step
     step: string,
     key: string,
   ) {
-    const armed = await startOrders(stack, port, step);
+    const armed = await startOrdersProcess(stack, port, step);
     running = armed.child;
     const answer = buyer.checkout.payOrder(orderId, { method: 'BALANCE' }, key);
     await armed.reached;
     await killed(armed.child);
     expect((await answer).errors).toBeDefined(); // the buyer saw the request fail
-    running = (await startOrders(stack, port)).child;
+    running = (await startOrdersProcess(stack, port)).child;
   }
 
   it.each(['after-debit', 'after-capture', 'after-commit'])(
@@ -178,11 +140,11 @@ describe('checkout survives the orders process being killed between any two step
   }, 120_000);
 
   it('releases the stock of an order killed between its reservation and its writing', async () => {
-    running = (await startOrders(stack, port)).child;
+    running = (await startOrdersProcess(stack, port)).child;
     const buyer = await customer(stack);
     await running.stop();
     const product = await catalog.take({ available: 5 });
-    const armed = await startOrders(stack, port, 'after-reserve');
+    const armed = await startOrdersProcess(stack, port, 'after-reserve');
     running = armed.child;
     const input = { items: [{ productId: product, quantity: 3 }], shippingAddress: ADDRESS };
     const answer = buyer.checkout.createOrder(input, randomUUID());
@@ -190,7 +152,7 @@ describe('checkout survives the orders process being killed between any two step
     expect(await stockOf(stack, product)).toMatchObject({ reserved: 3, available: 2 });
     await killed(armed.child);
     expect((await answer).errors).toBeDefined();
-    running = (await startOrders(stack, port)).child;
+    running = (await startOrdersProcess(stack, port)).child;
     await waitFor('recovery to release the reservation', async () => {
       const stock = await stockOf(stack, product);
       return stock.reserved === 0 ? true : undefined;

@@ -1,44 +1,11 @@
-import { resolve } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
-import { findFreePort, startProcess, type RunningProcess } from '@shop/infra';
+import { findFreePort, type RunningProcess } from '@shop/infra';
 import { waitFor } from '@shop/testing';
 import { startStack, type Stack } from '../src';
 import { CartCatalog } from './cart-fixtures';
+import { killed, startOrdersProcess } from './orders-process';
 import { ADDRESS, customer, dataOf, stockOf } from './checkout-fixtures';
 import { fulfilmentClient } from './fulfilment-fixtures';
-
-const ROOT = resolve(__dirname, '../..');
-
-/** The orders subgraph as a child process, armed at a crash point or not (as checkout-crash). */
-async function startOrders(stack: Stack, port: number, crashAt?: string) {
-  let crashed: () => void = () => undefined;
-  const reached = new Promise<void>((resolve) => (crashed = resolve));
-  const child: RunningProcess = await startProcess({
-    name: `orders${crashAt ? ` (crash at ${crashAt})` : ''}`,
-    command: process.execPath,
-    args: ['--import', 'tsx', 'subgraphs/orders/src/index.ts'],
-    cwd: ROOT,
-    env: {
-      ...stack.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      ORDERS_PORT: String(port),
-      ...(crashAt ? { ORDERS_CRASH_AT: crashAt } : {}),
-    },
-    readyWhen: /"msg":"listening"/,
-    timeoutMs: 90_000,
-    onLine: (line) => {
-      if (line.includes('"msg":"crash point reached"')) crashed();
-    },
-  });
-  return { child, reached };
-}
-
-async function killed(child: RunningProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.child.once('exit', resolve));
-  child.child.kill('SIGKILL');
-  await exited;
-}
 
 describe('the refund saga survives the orders process being killed between refund and restock', () => {
   let stack: Stack;
@@ -75,7 +42,7 @@ describe('the refund saga survives the orders process being killed between refun
     );
 
   it('refunds exactly once and restocks exactly once after a kill right after the refund', async () => {
-    running = (await startOrders(stack, port)).child;
+    running = (await startOrdersProcess(stack, port)).child;
     const buyer = await customer(stack, 100_000);
     const [a, b] = [
       await catalog.take({ price: 10_000, available: 10 }),
@@ -93,7 +60,7 @@ describe('the refund saga survives the orders process being killed between refun
     expect(await stockOf(stack, a)).toMatchObject({ onHand: 8, available: 8 });
     await running.stop();
 
-    const armed = await startOrders(stack, port, 'after-refund');
+    const armed = await startOrdersProcess(stack, port, 'after-refund');
     running = armed.child;
     const client = fulfilmentClient(stack, buyer.accessToken);
     const answer = client.cancelOrderItems(order.id, [{ productId: a, quantity: 2 }], 'crash me');
@@ -103,7 +70,7 @@ describe('the refund saga survives the orders process being killed between refun
     expect(await stockOf(stack, a)).toMatchObject({ onHand: 8 });
     await killed(armed.child);
     expect((await answer).errors).toBeDefined();
-    running = (await startOrders(stack, port)).child;
+    running = (await startOrdersProcess(stack, port)).child;
 
     const settled = await waitFor(
       'recovery to finish the refund and the restock',

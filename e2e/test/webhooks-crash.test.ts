@@ -1,30 +1,14 @@
-import { resolve } from 'node:path';
-import { findFreePort, startProcess, type RunningProcess } from '@shop/infra';
+import { findFreePort, type RunningProcess } from '@shop/infra';
 import { WebhookReceiver, waitFor } from '@shop/testing';
 import { createSignedInUser, startStack, type Stack } from '../src';
 import { CartCatalog } from './cart-fixtures';
 import { customer, dataOf, placeOrder } from './checkout-fixtures';
+import { killed, startOrdersProcess } from './orders-process';
 import { settledDelivery, verified, webhookClient } from './webhook-fixtures';
 
-const ROOT = resolve(__dirname, '../..');
-
-/**
- * The webhook worker runs in the orders process. Here that process is a child behind the
- * stack's gateway; it is killed with SIGKILL while a partner holds a delivery's request open,
- * and started again on the same database, queue prefix and port.
- */
-function startOrders(stack: Stack, port: number): Promise<RunningProcess> {
-  return startProcess({
-    name: 'orders (webhooks)',
-    command: process.execPath,
-    args: ['--import', 'tsx', 'subgraphs/orders/src/index.ts'],
-    cwd: ROOT,
-    env: { ...stack.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ORDERS_PORT: String(port) },
-    readyWhen: /"msg":"listening"/,
-    timeoutMs: 90_000,
-  });
-}
-
+// The webhook worker runs in the orders process. Here that process is a child behind the
+// stack's gateway; it is killed with SIGKILL while a partner holds a delivery's request open,
+// and started again on the same database, queue prefix and port.
 describe('a webhook delivery survives the orders process being killed mid-request', () => {
   let stack: Stack;
   let receiver: WebhookReceiver;
@@ -50,7 +34,7 @@ describe('a webhook delivery survives the orders process being killed mid-reques
   });
 
   it('the paid order event is delivered after restart, and the log shows the interrupted attempt', async () => {
-    running = await startOrders(stack, port);
+    running = (await startOrdersProcess(stack, port)).child;
     const catalog = await CartCatalog.seed(stack, 2);
     const partner = await createSignedInUser(stack, { roles: ['PARTNER'] });
     const hooks = webhookClient(stack, partner.accessToken);
@@ -64,10 +48,8 @@ describe('a webhook delivery survives the orders process being killed mid-reques
     dataOf(await buyer.checkout.payOrder(order.id, { method: 'BALANCE' }));
     await waitFor('the first request to be open', async () => receiver.received('crash')[0]);
 
-    const exited = new Promise((done) => running?.child.once('exit', done));
-    running.child.kill('SIGKILL');
-    await exited;
-    running = await startOrders(stack, port);
+    await killed(running);
+    running = (await startOrdersProcess(stack, port)).child;
 
     const delivery = await settledDelivery(hooks, subscription.id, 40_000);
     expect(delivery.status).toBe('SUCCEEDED');
