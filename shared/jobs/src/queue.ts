@@ -25,17 +25,17 @@ export const defaultJobOptions: DefaultJobOptions = {
  *
  * The queue re-emits its connection's errors as `error` events; an EventEmitter with no listener
  * throws them, which would take the process down when Redis drops a connection that ioredis is
- * about to re-open. `onError` hears them (a failed `add()` still rejects to its caller).
+ * about to re-open. They are ignored here: a failed `add()` still rejects to its caller, which
+ * logs or retries it.
  */
 export function createQueue<TData>(
   name: string,
   { redisUrl, prefix = 'shop' }: QueueConnection,
-  onError: (error: Error) => void = () => undefined,
 ): Queue<TData> {
   const connection = createRedis(redisUrl, { forQueues: true });
   const options: QueueOptions = { connection, prefix, defaultJobOptions };
   const queue = new Queue<TData>(name, options);
-  queue.on('error', onError);
+  queue.on('error', () => undefined);
   const closeQueue = queue.close.bind(queue);
   queue.close = async () => {
     await closeQueue();
