@@ -1,11 +1,20 @@
 import type { IncomingMessage } from 'node:http';
-import { createSignedInUser, startStack, type Stack, type TestUser } from '../src';
+import {
+  createSignedInUser,
+  errorCodes,
+  newEmail,
+  startStack,
+  TEST_PASSWORD,
+  type Stack,
+  type TestUser,
+} from '../src';
 import { CartCatalog, cartClient } from './cart-fixtures';
 
 const ME = '{ me { id email } }';
 const MY_CART = '{ myCart { id items { quantity product { id name } } } }';
 const LISTING = '{ products(first: 5, sort: PRICE_ASC) { totalCount edges { node { id name } } } }';
 const CONCURRENT = 20;
+const TOO_DEEP = `{ __schema { types { fields { type { ${'ofType { '.repeat(8)}name${' }'.repeat(8)} } } } } }`;
 
 describe('gateway deduplication of identical requests in flight', () => {
   let stack: Stack;
@@ -70,5 +79,56 @@ describe('gateway deduplication of identical requests in flight', () => {
     expect(answers[0]?.errors).toBeUndefined();
     expect(served.get('products') ?? 0).toBeGreaterThanOrEqual(1);
     expect(served.get('products') ?? 0).toBeLessThan(CONCURRENT);
+  });
+  /** Anonymous requests the gateway answered with another's bytes, from its `/metrics`. */
+  async function sharedAnswers(): Promise<number> {
+    const text = await (await fetch(stack.gatewayUrl.replace('/graphql', '/metrics'))).text();
+    return Number(/^graphql_shared_answers_total\{[^}]*\} (\d+)$/m.exec(text)?.[1] ?? 0);
+  }
+
+  it('answers identical anonymous queries with one run, each caller keeping its own request id', async () => {
+    const before = await sharedAnswers();
+    const answers = await Promise.all(
+      Array.from({ length: CONCURRENT }, async (_, index) => {
+        const requestId = `dedup-test-${index}-${Date.now()}`;
+        const response = await fetch(stack.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+          body: JSON.stringify({ query: LISTING }),
+        });
+        return {
+          requestId,
+          echoed: response.headers.get('x-request-id'),
+          text: await response.text(),
+        };
+      }),
+    );
+    expect(answers.map((answer) => answer.echoed)).toEqual(
+      answers.map((answer) => answer.requestId),
+    );
+    expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
+    expect(JSON.parse(answers[0]?.text ?? '{}').data.products.edges).toHaveLength(5);
+    expect((await sharedAnswers()) - before).toBeGreaterThan(0);
+  });
+
+  it("never answers a mutation with another one's answer: one of twenty identical sign-ups succeeds", async () => {
+    const register =
+      'mutation ($input: RegisterInput!) { register(input: $input) { accessToken } }';
+    const input = { email: newEmail(), password: TEST_PASSWORD, name: 'Twin' };
+    const before = await sharedAnswers();
+    const answers = await Promise.all(
+      Array.from({ length: CONCURRENT }, () => stack.query(register, { input })),
+    );
+    expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+    const refused = answers.filter((answer) => answer.errors).map((answer) => errorCodes(answer));
+    expect(refused).toEqual(Array.from({ length: CONCURRENT - 1 }, () => ['EMAIL_TAKEN']));
+    expect(await sharedAnswers()).toBe(before);
+  });
+
+  it('shares no answer of a document a limit refused: each caller is refused on its own', async () => {
+    const before = await sharedAnswers();
+    const answers = await burst(TOO_DEEP, [null]);
+    for (const answer of answers) expect(errorCodes(answer)).toEqual(['QUERY_TOO_DEEP']);
+    expect(await sharedAnswers()).toBe(before);
   });
 });

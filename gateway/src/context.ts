@@ -1,5 +1,6 @@
 import type { ClientInfo, Identity } from '@shop/auth';
 import type { Logger } from '@shop/logger';
+import type { AnswerLeader } from './dedup/anonymous-answers';
 
 export interface GatewayContext {
   requestId: string;
@@ -11,4 +12,6 @@ export interface GatewayContext {
   deadline: number;
   /** Planning a persisted operation at start: no subgraph is called, no counter moves. */
   warmup?: boolean;
+  /** Set when identical anonymous requests wait for this one's answer. */
+  answerLeader?: AnswerLeader;
 }

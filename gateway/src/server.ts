@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
+import { Counter } from 'prom-client';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -15,12 +17,14 @@ import { createRedis, type Redis } from '@shop/redis';
 import {
   createHttpService,
   createMetrics,
+  GRAPHQL_BODY_LIMIT_BYTES,
   graphqlOverHttpStatusPlugin,
   metricsPlugin,
   queryLimits,
   queryLimitsFromEnv,
   requestLoggingPlugin,
   type HttpService,
+  type ServiceMetrics,
 } from '@shop/service';
 import { addressRateLimitPlugin } from './abuse/address-rate-limit';
 import { Authenticator } from './auth/authenticator';
@@ -29,7 +33,7 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { circuitStates, gatewayReadiness } from './readiness';
 import { CircuitBreaker } from './resilience/circuit-breaker';
-import { AnonymousOperationDedup } from './dedup/anonymous-operations';
+import { AnonymousAnswers } from './dedup/anonymous-answers';
 import { InflightRequests } from './dedup/inflight-requests';
 import { graphiqlAvailable, graphiqlRouters } from './documents/graphiql';
 import { warmQueryPlans } from './documents/plan-warmup';
@@ -43,23 +47,37 @@ const REQUEST_ID = /^[\w-]{8,64}$/;
 export interface Gateway {
   http: HttpService;
   logger: Logger;
-  /** Subgraph requests sent and joined (deduplicated), and anonymous operations joined. */
+  /** Subgraph requests sent and joined, and anonymous requests answered with another's bytes. */
   dedupStats(): { subgraphSent: number; subgraphJoined: number; operationsJoined: number };
   stop(): Promise<void>;
 }
 
+/** The caller's request id when well-formed, else a new one. */
+function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
 /**
- * Per request: the request id (the caller's when well-formed), identity, client and deadline.
- * A token whose session cannot be checked because Redis does not answer fails the request with
- * SERVICE_UNAVAILABLE (503) rather than treating the caller as anonymous.
+ * Sets the request id before anything else reads the request, so the logs, the context and the
+ * response header carry the same one.
+ */
+const assignRequestId: RequestHandler = (req, res, next) => {
+  const requestId = requestIdOf(req);
+  res.locals['requestId'] = requestId;
+  res.setHeader('x-request-id', requestId);
+  next();
+};
+
+/**
+ * Per request: identity, client and deadline. A token whose session cannot be checked because
+ * Redis does not answer fails the request with SERVICE_UNAVAILABLE (503) rather than treating
+ * the caller as anonymous.
  */
 function requestContext(authenticator: Authenticator, logger: Logger, config: GatewayConfig) {
   return async (req: Request): Promise<GatewayContext> => {
     const deadline = Date.now() + config.REQUEST_TIMEOUT_MS;
-    const incoming = req.headers['x-request-id'];
-    const requestId =
-      typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    req.res?.setHeader('x-request-id', requestId);
+    const requestId = String(req.res?.locals['requestId'] ?? randomUUID());
     const identity = await authenticator.identify(req.headers.authorization).catch((err) => {
       if (!isDependencyFailure(err)) throw err;
       logger.error({ err, reqId: requestId }, 'session check failed');
@@ -73,6 +91,7 @@ function requestContext(authenticator: Authenticator, logger: Logger, config: Ga
       client: clientInfo(req, config.TRUST_PROXY),
       logger: logger.child({ reqId: requestId, userId: identity?.userId }),
       deadline,
+      answerLeader: AnonymousAnswers.leaderOf(req.res),
     };
   };
 }
@@ -92,6 +111,15 @@ function subgraphBreakers(config: GatewayConfig) {
   };
   for (const name of Object.keys(config.subgraphUrls)) breakerFor(name);
   return { breakers, breakerFor };
+}
+
+function sharedAnswersCounter(metrics: ServiceMetrics): () => void {
+  const counter = new Counter({
+    name: 'graphql_shared_answers_total',
+    help: 'Anonymous requests answered with the bytes of an identical one in flight',
+    registers: [metrics.registry],
+  });
+  return () => counter.inc();
 }
 
 function rateLimits(config: GatewayConfig, redis: Redis) {
@@ -123,7 +151,12 @@ export function createGateway(config: GatewayConfig): Gateway {
   const { breakers, breakerFor } = subgraphBreakers(config);
   const agent = subgraphAgent(config.SUBGRAPH_KEEP_ALIVE_MS);
   const inflight = new InflightRequests();
-  const operations = new AnonymousOperationDedup();
+  const answers = new AnonymousAnswers({
+    timeoutMs: config.REQUEST_TIMEOUT_MS,
+    bodyLimit: GRAPHQL_BODY_LIMIT_BYTES,
+    requestIdOf,
+    onShared: sharedAnswersCounter(metrics),
+  });
   const fetcher = subgraphFetcher({
     timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     agent,
@@ -154,7 +187,11 @@ export function createGateway(config: GatewayConfig): Gateway {
     readiness: gatewayReadiness(config.subgraphUrls, redis, breakers),
     readinessDetails: () => ({ circuits: circuitStates(breakers)() }),
     routers: graphiql,
-    beforeGraphql: [trustedDocumentsMiddleware(documents, config.TRUSTED_DOCUMENTS_ONLY)],
+    ...(config.GATEWAY_DEDUP ? { intercept: answers.intercept.bind(answers) } : {}),
+    beforeGraphql: [
+      assignRequestId,
+      trustedDocumentsMiddleware(documents, config.TRUSTED_DOCUMENTS_ONLY),
+    ],
     onStarted: async () => {
       if (!apollo || !gateway.schema) return;
       const startedAt = performance.now();
@@ -180,7 +217,7 @@ export function createGateway(config: GatewayConfig): Gateway {
           ApolloServerPluginCacheControlDisabled(),
           ...limits.plugins,
           rateLimits(config, redis),
-          ...(config.GATEWAY_DEDUP ? [operations.plugin()] : []),
+          ...(config.GATEWAY_DEDUP ? [answers.plugin()] : []),
           graphqlOverHttpStatusPlugin<GatewayContext>(),
           requestLoggingPlugin<GatewayContext>(),
           metricsPlugin<GatewayContext>(metrics),
@@ -195,7 +232,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     dedupStats: () => ({
       subgraphSent: inflight.sent,
       subgraphJoined: inflight.joined,
-      operationsJoined: operations.joined,
+      operationsJoined: answers.joined,
     }),
     async stop() {
       await http.stop();

@@ -17,6 +17,32 @@ interface HttpError {
 }
 
 /**
+ * What a client is told about an error that reached the HTTP layer: its own status and a fixed
+ * message for a client error (4xx), a bare 500 otherwise. `serverError` is false for the former.
+ */
+export function bodyErrorAnswer(error: unknown): {
+  status: number;
+  body: string;
+  serverError: boolean;
+} {
+  const { status, statusCode, type } = (error ?? {}) as HttpError;
+  const given = Number(status ?? statusCode);
+  const clientError = Number.isInteger(given) && given >= 400 && given < 500;
+  const message = clientError
+    ? (MESSAGES[String(type)] ?? 'The request body could not be read')
+    : 'Internal server error';
+  return {
+    status: clientError ? given : 500,
+    serverError: !clientError,
+    body: JSON.stringify({
+      errors: [
+        { message, extensions: { code: clientError ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } },
+      ],
+    }),
+  };
+}
+
+/**
  * Answers every error that reaches Express (a body that is not JSON, a wrong charset, too large,
  * badly compressed, or anything else) with a GraphQL-shaped JSON error, without stack or path,
  * in every environment; Express's own handler would send an HTML page with the stack.
@@ -27,26 +53,9 @@ export function jsonErrorHandler(onServerError: (error: unknown) => void): Error
       next(error);
       return;
     }
-    const { status, statusCode, type } = (error ?? {}) as HttpError;
-    const given = Number(status ?? statusCode);
-    const clientError = Number.isInteger(given) && given >= 400 && given < 500;
-    if (!clientError) onServerError(error);
-    const message = clientError
-      ? (MESSAGES[String(type)] ?? 'The request body could not be read')
-      : 'Internal server error';
-    res
-      .status(clientError ? given : 500)
-      .type('application/json')
-      .send(
-        JSON.stringify({
-          errors: [
-            {
-              message,
-              extensions: { code: clientError ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' },
-            },
-          ],
-        }),
-      );
+    const answer = bodyErrorAnswer(error);
+    if (answer.serverError) onServerError(error);
+    res.status(answer.status).type('application/json').send(answer.body);
   };
 }
 

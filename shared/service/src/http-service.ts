@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -18,6 +18,9 @@ const READINESS_TIMEOUT_MS = 2_500;
  */
 export const SERVER_KEEP_ALIVE_TIMEOUT_MS = 30_000;
 
+/** The largest GraphQL request body any service reads. */
+export const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
+
 export interface HttpServiceOptions<TContext extends BaseContext> {
   logger: Logger;
   metrics: ServiceMetrics;
@@ -30,6 +33,11 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   readinessDetails?: () => Record<string, unknown>;
   /** Further routes, such as a service's internal API under `/internal`. */
   routers?: Array<{ path: string; router: Router }>;
+  /**
+   * Sees every request before Express does and may answer it itself (the gateway's answers
+   * shared between identical anonymous requests); `pass` hands the request on to Express.
+   */
+  intercept?: (req: IncomingMessage, res: ServerResponse, pass: () => void) => void;
   /**
    * Steps between body parsing and Apollo on `/graphql`, such as the gateway's trusted
    * documents; each may answer the request itself.
@@ -56,7 +64,12 @@ export function createHttpService<TContext extends BaseContext>(
 ): HttpService {
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  // GraphQL answers are POSTs no HTTP cache revalidates: hashing every body for an ETag is waste.
+  app.set('etag', false);
+  const { intercept } = options;
+  const httpServer = createServer(
+    intercept ? (req, res) => intercept(req, res, () => void app(req, res)) : app,
+  );
   httpServer.keepAliveTimeout = SERVER_KEEP_ALIVE_TIMEOUT_MS;
   // Headers of a request on a kept-alive socket must be allowed a little longer than the socket.
   httpServer.headersTimeout = SERVER_KEEP_ALIVE_TIMEOUT_MS + 1_000;
@@ -90,7 +103,7 @@ export function createHttpService<TContext extends BaseContext>(
       await options.onStarted?.();
       app.use(
         '/graphql',
-        express.json({ limit: '1mb' }),
+        express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }),
         ensureBody,
         ...(options.beforeGraphql ?? []),
         expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),

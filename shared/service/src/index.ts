@@ -1,10 +1,12 @@
 export { createMetrics, type ServiceMetrics } from './metrics';
+export { bodyErrorAnswer } from './body-errors';
 export { requestLoggingPlugin, metricsPlugin, graphqlOverHttpStatusPlugin } from './plugins';
 export {
   createHttpService,
   SERVER_KEEP_ALIVE_TIMEOUT_MS,
   type HttpService,
   type HttpServiceOptions,
+  GRAPHQL_BODY_LIMIT_BYTES,
 } from './http-service';
 export {
   createSubgraphService,
