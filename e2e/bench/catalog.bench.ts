@@ -1,18 +1,21 @@
 /**
  * Catalog benchmark over a generated catalog (100,000 products by default).
  *
- *   npx tsx --expose-gc e2e/bench/catalog.bench.ts [--scale 100000] [--requests 200]
+ *   npx tsx e2e/bench/catalog.bench.ts [--scale 100000] [--requests 1000]
  *
  * Starts its own infrastructure (in-memory mongo-java-server and redis-server on free ports,
- * unless MONGODB_URI / REDIS_URL are set), the five subgraphs and the gateway in this process,
- * seeds the catalog, then measures listing and search latency at 1 and 20 concurrent clients,
- * through the gateway and directly against the products subgraph, and counts database queries
- * per `_entities` batch of 50 products.
+ * unless MONGODB_URI / REDIS_URL are set). The products subgraph runs in a child process of its
+ * own, as in production (`gateway/products.process.ts`); the other four subgraphs, the gateway
+ * and the load generator run in this one. Seeds the catalog, builds the read model, then
+ * measures listing and search latency at 1 and 20 concurrent clients, through the gateway and
+ * directly against the products subgraph, and counts database queries per `_entities` batch
+ * of 50 products.
  */
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startTestInfrastructure } from '@shop/infra';
+import { findFreePort, NODE_FLAGS, startTestInfrastructure } from '@shop/infra';
 import { signGatewayRequest } from '@shop/auth';
-import { seedCatalog } from '@shop/products-subgraph';
 import { startStack, type Stack } from '../src';
 import { postGraphql, runLoad, type LatencySummary, type RequestSigner } from './catalog-load';
 
@@ -50,7 +53,7 @@ interface Scenario {
   variables: (index: number) => Record<string, unknown>;
 }
 
-async function scenarios(stack: Stack): Promise<Scenario[]> {
+async function scenarios(stack: Stack, productsUrl: string): Promise<Scenario[]> {
   const categories = await stack.query<{ categories: Array<{ id: string }> }>(
     '{ categories { id } }',
   );
@@ -61,12 +64,7 @@ async function scenarios(stack: Stack): Promise<Scenario[]> {
   // Second pages (cursor, never cached) of every category × sort.
   const second: Array<Record<string, unknown>> = [];
   for (const combo of combos) {
-    const first = await postGraphql(
-      stack.subgraphs.products.url,
-      LIST,
-      combo,
-      productsSigner(stack),
-    );
+    const first = await postGraphql(productsUrl, LIST, combo, productsSigner(stack));
     const cursor = (first.data as { products: { pageInfo: { endCursor: string } } }).products
       .pageInfo.endCursor;
     second.push({ ...combo, after: cursor });
@@ -85,99 +83,105 @@ async function scenarios(stack: Stack): Promise<Scenario[]> {
   ];
 }
 
-async function entitiesQueries(stack: Stack): Promise<{ cold: string[]; warm: string[] }> {
-  const { subgraph, url } = stack.subgraphs.products;
-  const ids = (
-    await subgraph.runtime.mongo
-      .collection('products')
-      .find({}, { projection: { _id: 1 } })
-      .skip(
-        Math.floor(
-          (await subgraph.runtime.mongo.collection('products').estimatedDocumentCount()) / 2,
-        ),
-      )
-      .limit(50)
-      .toArray()
-  ).map((row) => row._id.toHexString());
-  const finds: string[] = [];
-  const listener = (event: { commandName: string; command: Record<string, unknown> }) => {
-    if (event.commandName === 'find' || event.commandName === 'aggregate')
-      finds.push(String(event.command[event.commandName]));
-  };
+/** The products subgraph's child process, answering the requests of `products.process.ts`. */
+class ProductsProcess {
+  private constructor(private readonly child: ChildProcess) {}
+
+  static start(env: NodeJS.ProcessEnv): ProductsProcess {
+    const child = fork(join(__dirname, 'gateway', 'products.process.ts'), [], {
+      execArgv: [...(NODE_FLAGS['products'] ?? []), '--import', 'tsx', '--expose-gc'],
+      env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return new ProductsProcess(child);
+  }
+
+  ask<T>(type: string, answer: string, fields: object = {}): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`${type}: exited with ${code}`));
+      const onMessage = (message: { type?: string }) => {
+        if (message.type !== answer) return;
+        this.child.off('message', onMessage);
+        this.child.off('exit', onExit);
+        resolve(message as T);
+      };
+      this.child.on('message', onMessage);
+      this.child.once('exit', onExit);
+      if (type) this.child.send({ type, ...fields });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.send({ type: 'stop' });
+    await exited;
+  }
+}
+
+async function entitiesQueries(
+  products: ProductsProcess,
+  url: string,
+  sign: RequestSigner,
+): Promise<{ cold: string[]; warm: string[] }> {
+  const { ids } = await products.ask<{ ids: string[] }>('sample', 'sample');
   const call = async () => {
-    finds.length = 0;
+    await products.ask('watch', 'watching');
     const result = await postGraphql(
       url,
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id sku stockStatus category { slug } } } }',
       { r: ids.map((id) => ({ __typename: 'Product', id })) },
-      productsSigner(stack),
+      sign,
     );
     if (!result.ok) throw new Error('_entities failed');
-    // Background tasks (outbox relay, sweeper) also query; keep only what the request asked.
-    return finds.filter((collection) => collection === 'products' || collection === 'categories');
+    return (await products.ask<{ seen: string[] }>('queries', 'queries')).seen;
   };
-  subgraph.runtime.mongo.getClient().on('commandStarted', listener);
   const cold = await call();
   const warm = await call();
-  subgraph.runtime.mongo.getClient().off('commandStarted', listener);
-  return { cold: [...cold], warm: [...warm] };
-}
-
-/**
- * Builds the products read model (search index, documents, sort orders) before measuring, as
- * a process that has served its first request has; a build interrupted by a slow MongoDB
- * round trip is tried again.
- */
-async function buildReadModel(stack: Stack): Promise<void> {
-  const { searchIndex } = stack.subgraphs.products.subgraph.services;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await searchIndex.ensureReady();
-      return;
-    } catch (error) {
-      console.log(`read model build attempt ${attempt} failed: ${String(error)}`);
-      if (attempt === 3) throw error;
-    }
-  }
-}
-
-/** Heap in use once garbage is collected (with --expose-gc), for the read model's size. */
-function settledHeap(): number {
-  global.gc?.();
-  global.gc?.();
-  return process.memoryUsage().heapUsed;
+  return { cold, warm };
 }
 
 async function main() {
   const { values } = parseArgs({
     options: {
       scale: { type: 'string', default: '100000' },
-      requests: { type: 'string', default: '200' },
+      requests: { type: 'string', default: '1000' },
     },
   });
   const scale = Number(values.scale);
   const requests = Number(values.requests);
   const infra = await startTestInfrastructure();
-  const stack = await startStack({ PRODUCTS_BACKGROUND_TASKS: 'on' });
+  const productsPort = await findFreePort();
+  const productsDb = `bench_catalog_${Date.now()}`;
+  const products = ProductsProcess.start({
+    ...process.env,
+    PRODUCTS_DB: productsDb,
+    // The outbox relay and sweepers would add their own queries to the `_entities` count.
+    PRODUCTS_BACKGROUND_TASKS: 'off',
+    BENCH_PRODUCTS_PORT: String(productsPort),
+  });
+  const { url: productsUrl } = await products.ask<{ url: string }>('', 'ready');
+  const stack = await startStack(
+    { PRODUCTS_DB: productsDb, PRODUCTS_INTERNAL_URL: new URL(productsUrl).origin },
+    { external: { products: productsPort } },
+  );
   try {
     let startedAt = Date.now();
-    const { inserted } = await seedCatalog(stack.subgraphs.products.subgraph.runtime.mongo, scale);
+    const { inserted } = await products.ask<{ inserted: number }>('seed', 'seeded', { scale });
     console.log(`seeded ${inserted} products in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
     startedAt = Date.now();
-    const heapBefore = settledHeap();
-    await buildReadModel(stack);
+    const heapBefore = (await products.ask<{ bytes: number }>('heap', 'heap')).bytes;
+    await products.ask('build', 'built');
     console.log(`read model built in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-    const heapAfter = settledHeap();
+    const heapAfter = (await products.ask<{ bytes: number }>('heap', 'heap')).bytes;
     console.log(
-      `read model (documents, sort orders, search index): ${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MB of heap` +
-        (global.gc ? '' : ' (run with --expose-gc for a settled figure)'),
+      `read model (documents, sort orders, search index): ${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MB of heap`,
     );
     const targets = {
       gateway: { url: stack.gatewayUrl, sign: undefined },
-      subgraph: { url: stack.subgraphs.products.url, sign: productsSigner(stack) },
+      subgraph: { url: productsUrl, sign: productsSigner(stack) },
     };
     const rows: Array<Record<string, unknown>> = [];
-    const all = await scenarios(stack);
+    const all = await scenarios(stack, productsUrl);
     // Unmeasured warm-up of every scenario: JIT, connections, and the garbage of the build.
     for (const scenario of all) {
       await runLoad(
@@ -220,12 +224,13 @@ async function main() {
         'req/s': throughput,
       })),
     );
-    const entities = await entitiesQueries(stack);
+    const entities = await entitiesQueries(products, productsUrl, productsSigner(stack));
     console.log(
       `_entities batch of 50: cold ${entities.cold.length} queries (${entities.cold.join(', ') || 'none'}), warm ${entities.warm.length} (${entities.warm.join(', ') || 'none'})`,
     );
   } finally {
     await stack.stop();
+    await products.stop();
     await infra.stop();
   }
 }

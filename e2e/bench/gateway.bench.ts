@@ -15,7 +15,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findFreePort, startTestInfrastructure } from '@shop/infra';
+import { findFreePort, NODE_FLAGS, startTestInfrastructure } from '@shop/infra';
 import type { StackReady } from './gateway/bench-stack.process';
 import { QUERIES } from './gateway/bench-queries';
 import { closedLoop, postQuery, type LoadResult } from './gateway/closed-loop';
@@ -71,8 +71,10 @@ function child(script: string, args: string[], env: NodeJS.ProcessEnv): ChildPro
   const profile = env['BENCH_PROFILE']
     ? ['--cpu-prof', `--cpu-prof-dir=${env['BENCH_PROFILE']}`]
     : [];
+  // The products subgraph starts as `npm start` starts it (infra/src/dev/node-flags.ts).
+  const flags = script === 'products.process.ts' ? (NODE_FLAGS['products'] ?? []) : [];
   return fork(join(__dirname, 'gateway', script), args, {
-    execArgv: ['--import', 'tsx', ...profile],
+    execArgv: [...flags, '--import', 'tsx', ...profile],
     env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

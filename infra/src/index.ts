@@ -29,3 +29,4 @@ export {
   type DataPlatformSinkOptions,
   type RunningDataPlatformSink,
 } from './sandboxes/data-platform-sink';
+export { NODE_FLAGS } from './dev/node-flags';

@@ -14,6 +14,7 @@ import { startSandboxes } from '../sandboxes/start-sandboxes';
 import { startMailSink } from '../sinks/mail-sink';
 import { startSmsSink } from '../sinks/sms-sink';
 import { loadDevConfig, ROOT_DIR, type DevConfig } from './dev-config';
+import { NODE_FLAGS } from './node-flags';
 import { serviceEnvironment } from './service-env';
 import { runSeeds } from './seed';
 
@@ -103,7 +104,7 @@ function startNodeService(
   return startProcess({
     name,
     command: process.execPath,
-    args: ['--import', 'tsx', entry],
+    args: [...(NODE_FLAGS[name] ?? []), '--import', 'tsx', entry],
     cwd: ROOT_DIR,
     env,
     readyWhen: /"msg":"(listening|workers started)"/,

@@ -26,6 +26,7 @@ describe('catalog read model: the in-memory listing answers like MongoDB while t
   let products: ProductsUnderTest & Awaited<ReturnType<typeof startProducts>>;
   let mongoListing: MongoCatalogListing;
   let categoryId: string;
+  let otherCategoryId: string;
   let tag: string;
   let changes = 0;
 
@@ -44,6 +45,10 @@ describe('catalog read model: the in-memory listing answers like MongoDB while t
     );
     const sample = await subgraph.models.products.findOne().skip(7).lean();
     categoryId = String(sample?.categoryId.toHexString());
+    const other = await subgraph.models.categories
+      .findOne({ _id: { $ne: sample?.categoryId } })
+      .lean();
+    otherCategoryId = String(other?._id.toHexString());
     tag = String(sample?.tags[0]);
   });
   afterAll(() => products.stop());
@@ -58,7 +63,7 @@ describe('catalog read model: the in-memory listing answers like MongoDB while t
       .limit(1)
       .lean();
     const id = String(victim?._id.toHexString());
-    switch (changes % 4) {
+    switch (changes % 5) {
       case 0:
         await productAdmin.create(admin, {
           name: `새 상품 ${changes}`,
@@ -74,6 +79,12 @@ describe('catalog read model: the in-memory listing answers like MongoDB while t
         break;
       case 2:
         await productAdmin.setStock(admin, id, changes % 3 === 0 ? 0 : 4);
+        break;
+      case 3:
+        // Moves between the listed category and another, in and out of its own orderings.
+        await productAdmin.update(admin, id, {
+          categoryId: changes % 2 === 0 ? categoryId : otherCategoryId,
+        });
         break;
       default:
         await productAdmin.archive(admin, id);

@@ -29,34 +29,62 @@ function listingComparator(order: ListingOrder) {
     );
 }
 
+type Orders<Order extends string> = Map<Order, SortedEntries>;
+
+function listingOrders(): Orders<ListingOrder> {
+  return new Map(
+    LISTING_ORDERS.map((order) => [order, new SortedEntries(listingComparator(order))] as const),
+  );
+}
+
+/** What a category with no active product lists: never written to. */
+const NONE = new SortedEntries(() => 0);
+
 /**
  * The active products in every listing order (the table of `product-sort.ts`) and in the
- * related-products order, plus active products per category, kept current as the read model
- * changes: a page is a binary search to its cursor and a short scan, never a sort.
+ * related-products order, over the whole catalog and per category, kept current as the read
+ * model changes: a page is a binary search to its cursor and a short scan, never a sort, and a
+ * category's page scans only that category's products however small a share of the catalog
+ * it is.
  */
 export class CatalogOrderings implements IndexObserver {
-  private readonly orders = new Map<ListingOrder | 'RELATED', SortedEntries>([
-    ...LISTING_ORDERS.map((order) => [order, new SortedEntries(listingComparator(order))] as const),
-    ['RELATED', new SortedEntries(byPopularityThenId)],
-  ]);
-  private readonly categories = new Map<string, number>();
+  private readonly orders: Orders<ListingOrder | 'RELATED'> = new Map<
+    ListingOrder | 'RELATED',
+    SortedEntries
+  >([...listingOrders(), ['RELATED', new SortedEntries(byPopularityThenId)]]);
+  private readonly categories = new Map<string, Orders<ListingOrder>>();
 
   /** Active products in `order`. */
   of(order: ListingOrder | 'RELATED'): SortedEntries {
     return this.orders.get(order) as SortedEntries;
   }
 
+  /** Active products of one category in `order`. */
+  ofCategory(categoryId: string, order: ListingOrder): SortedEntries {
+    return this.categories.get(categoryId)?.get(order) ?? NONE;
+  }
+
   /** How many active products there are, in all or in one category. */
   activeCount(categoryId?: string): number {
     if (categoryId === undefined) return this.of('CATALOG').size;
-    return this.categories.get(categoryId) ?? 0;
+    return this.ofCategory(categoryId, 'CATALOG').size;
   }
 
   rebuilt(entries: ReadonlyMap<string, SearchEntry>): void {
     const active = [...entries.values()].filter((entry) => entry.active);
     for (const sorted of this.orders.values()) sorted.reset([...active]);
+    const byCategory = new Map<string, SearchEntry[]>();
+    for (const entry of active) {
+      const members = byCategory.get(entry.categoryId);
+      if (members) members.push(entry);
+      else byCategory.set(entry.categoryId, [entry]);
+    }
     this.categories.clear();
-    for (const entry of active) this.count(entry, 1);
+    for (const [categoryId, members] of byCategory) {
+      const orders = listingOrders();
+      for (const sorted of orders.values()) sorted.reset([...members]);
+      this.categories.set(categoryId, orders);
+    }
   }
 
   changed(changes: readonly EntryChange[], entries: ReadonlyMap<string, SearchEntry>): void {
@@ -66,17 +94,22 @@ export class CatalogOrderings implements IndexObserver {
     }
     for (const { previous, next } of changes) {
       if (previous?.active) {
-        for (const sorted of this.orders.values()) sorted.remove(previous);
-        this.count(previous, -1);
+        for (const sorted of this.orderingsOf(previous)) sorted.remove(previous);
       }
       if (next?.active) {
-        for (const sorted of this.orders.values()) sorted.insert(next);
-        this.count(next, 1);
+        for (const sorted of this.orderingsOf(next)) sorted.insert(next);
       }
     }
   }
 
-  private count(entry: SearchEntry, delta: number): void {
-    this.categories.set(entry.categoryId, (this.categories.get(entry.categoryId) ?? 0) + delta);
+  /** Every ordering `entry` belongs in: the catalog's and its category's. */
+  private *orderingsOf(entry: SearchEntry): Iterable<SortedEntries> {
+    yield* this.orders.values();
+    let category = this.categories.get(entry.categoryId);
+    if (!category) {
+      category = listingOrders();
+      this.categories.set(entry.categoryId, category);
+    }
+    yield* category.values();
   }
 }

@@ -35,9 +35,11 @@ export class FilterCounts {
     const known = this.remembered.get(key);
     if (known?.generation === generation) return known.count;
     let count = 0;
-    const all = this.orderings.of('CATALOG');
-    for (let index = 0; index < all.size; index += 1) {
-      if (matchesFilter(all.at(index)!, filter, this.inStockThreshold)) count += 1;
+    const candidates = categoryId
+      ? this.orderings.ofCategory(categoryId, 'CATALOG')
+      : this.orderings.of('CATALOG');
+    for (let index = 0; index < candidates.size; index += 1) {
+      if (matchesFilter(candidates.at(index)!, filter, this.inStockThreshold)) count += 1;
     }
     if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
     this.remembered.set(key, { generation, count });

@@ -11,7 +11,8 @@ import type { FilterCounts } from './filter-counts';
 
 /**
  * Listing pages from the in-process read model: the cursor is found by binary search in the
- * order's sorted entries, then entries are scanned until `first + 1` match the filter (the same
+ * order's sorted entries (the category's, when the filter names one), then entries are scanned
+ * until `first + 1` match the filter (the same
  * `matchesFilter` the search applies, the same cursors and `compareRows` as MongoDB's listing).
  * Until the read model's first build is done, pages come from `fallback`.
  */
@@ -35,7 +36,10 @@ export class MemoryCatalogListing implements CatalogListing {
       return this.fallback.page(filter, order, first, after);
     }
     const position = after ? decodePosition(after, order) : null;
-    const sorted = this.orderings.of(order);
+    // A category's own ordering: the scan then passes only the products it could list.
+    const sorted = filter.categoryId
+      ? this.orderings.ofCategory(filter.categoryId, order)
+      : this.orderings.of(order);
     const rowOf = (entry: SearchEntry) => ({ value: sortValueOf(order, entry), id: entry.id });
     let index = 0;
     if (position) {
