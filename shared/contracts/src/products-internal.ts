@@ -9,10 +9,20 @@ export const PRODUCTS_INTERNAL = {
   lookup: '/products/lookup',
 } as const;
 
+/**
+ * Where the answer is read from: `record` (the default) reads MongoDB, what checkout prices
+ * and reserves from; `readModel` answers from the products process's in-memory catalog, which
+ * follows the record within tens of milliseconds (at once for the process's own writes), with no
+ * database round trip: for showing products, such as the lines of a cart.
+ */
+export const productLookupSource = z.enum(['record', 'readModel']);
+export type ProductLookupSource = z.infer<typeof productLookupSource>;
+
 export const productLookupRequest = z.object({
   ids: z.array(z.string()).min(1).max(100),
+  source: productLookupSource.default('record'),
 });
-export type ProductLookupRequest = z.infer<typeof productLookupRequest>;
+export type ProductLookupRequest = z.input<typeof productLookupRequest>;
 
 export const productSnapshot = z.object({
   id: z.string(),

@@ -10,7 +10,12 @@ export function productsInternalRoutes({
   services,
 }: ProductsParts): InternalRoute[] {
   return [
-    ...productInternalRoutes(models.products, models.categories, config.IN_STOCK_THRESHOLD),
+    ...productInternalRoutes(
+      models.products,
+      models.categories,
+      services.searchIndex,
+      config.IN_STOCK_THRESHOLD,
+    ),
     ...inventoryInternalRoutes(services.inventory),
   ];
 }

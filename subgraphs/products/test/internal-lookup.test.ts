@@ -71,11 +71,52 @@ describe('internal product lookup', () => {
     expect(unsigned.status).toBe(401);
   });
 
+  it('reads the record by default and the read model when asked, with no database query', async () => {
+    const products = productModel(subgraph.runtime.mongo);
+    const product = await products.findOne({ sku: 'AUD-000001' }).lean();
+    const ids = [String(product?._id)];
+    await subgraph.services.searchIndex.ensureReady();
+    const finds: string[] = [];
+    const listener = (event: { commandName: string; command: Record<string, unknown> }) => {
+      if (event.commandName === 'find') finds.push(String(event.command['find']));
+    };
+    subgraph.runtime.mongo.getClient().on('commandStarted', listener);
+    try {
+      // Written around the services: the record has it, the read model has not been told.
+      await products.updateOne({ _id: product?._id }, { $set: { 'price.amount': 777 } });
+      const lookup = async (body: object) => {
+        finds.length = 0;
+        const {
+          products: [found],
+        } = await client('cart').post<ProductLookupResponse>(PRODUCTS_INTERNAL.lookup, {
+          ids,
+          ...body,
+        });
+        return { amount: found?.price.amount, finds: [...finds] };
+      };
+      expect(await lookup({})).toEqual({ amount: 777, finds: ['products'] });
+      expect(await lookup({ source: 'record' })).toEqual({ amount: 777, finds: ['products'] });
+      expect(await lookup({ source: 'readModel' })).toEqual({
+        amount: product?.price.amount,
+        finds: [],
+      });
+      await subgraph.services.searchIndex.refreshIfBuilt(ids);
+      expect((await lookup({ source: 'readModel' })).amount).toBe(777);
+    } finally {
+      subgraph.runtime.mongo.getClient().off('commandStarted', listener);
+    }
+  });
+
   it('answers a bad request with a typed error', async () => {
     await expect(
       client('orders').post(PRODUCTS_INTERNAL.lookup, { ids: [] }),
     ).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'ids' },
+    });
+    await expect(
+      client('orders').post(PRODUCTS_INTERNAL.lookup, { ids: ['x'], source: 'cache' }),
+    ).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'source' },
     });
   });
 });

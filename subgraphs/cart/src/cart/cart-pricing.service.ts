@@ -9,8 +9,9 @@ import {
 import type { StoredCart, StoredCartLine } from './cart.store';
 
 /**
- * Prices carts at the products' current prices and stock, per request: all lines a request
- * shows are looked up together in one internal call (see {@link ProductLoaders}).
+ * Prices carts at the products' current prices and stock as the products read model shows
+ * them, per request: all lines a request shows are looked up together in one internal call
+ * (see {@link ProductLoaders}).
  */
 export class CartPricingService {
   private readonly totalsByCart = new WeakMap<StoredCart, Promise<CartTotals>>();
@@ -22,7 +23,7 @@ export class CartPricingService {
 
   /** One line at the product's current price, with its stock status. */
   async line(line: StoredCartLine): Promise<PricedLine> {
-    return priceLine(line, await this.products.productById.load(line.productId), this.rules);
+    return priceLine(line, await this.products.shownProductById.load(line.productId), this.rules);
   }
 
   /** Subtotal, shipping, discount and total of a cart; computed once per cart and request. */

@@ -2,6 +2,7 @@ import {
   PRODUCTS_INTERNAL,
   productLookupResponse,
   type ProductLookupRequest,
+  type ProductLookupSource,
   type ProductSnapshot,
 } from '@shop/contracts';
 import type { InternalClient } from '@shop/service';
@@ -18,10 +19,13 @@ export class ProductLookupClient {
 
   /**
    * Snapshots of up to {@link MAX_LOOKUP_IDS} products in the order asked, null for unknown
-   * ids. The answer is validated against the shared contract.
+   * ids, read from `source` (see the contract). The answer is validated against the contract.
    */
-  async lookup(ids: readonly string[]): Promise<Array<ProductSnapshot | null>> {
-    const request: ProductLookupRequest = { ids: [...ids] };
+  async lookup(
+    ids: readonly string[],
+    source: ProductLookupSource,
+  ): Promise<Array<ProductSnapshot | null>> {
+    const request: ProductLookupRequest = { ids: [...ids], source };
     const response = await this.client.post<unknown>(PRODUCTS_INTERNAL.lookup, request);
     const { products } = productLookupResponse.parse(response);
     if (products.length !== ids.length) {

@@ -5,6 +5,7 @@ import {
 } from '@shop/contracts';
 import { parseInput } from '@shop/errors';
 import type { InternalRoute } from '@shop/service';
+import type { SearchIndex } from '../search/search-index';
 import { createProductLoaders } from './product.loaders';
 import type { ProductModel } from './product.model';
 import type { CategoryModel } from '../category/category.model';
@@ -14,6 +15,7 @@ import { availableQuantity, isPurchasable, stockStatusOf } from './stock-status'
 export function productInternalRoutes(
   products: ProductModel,
   categories: CategoryModel,
+  readModel: SearchIndex,
   inStockThreshold: number,
 ): InternalRoute[] {
   return [
@@ -21,8 +23,11 @@ export function productInternalRoutes(
       path: PRODUCTS_INTERNAL.lookup,
       callers: ['cart', 'orders', 'support'],
       async handle(body): Promise<ProductLookupResponse> {
-        const { ids } = parseInput(productLookupRequest, body);
-        const { productById } = createProductLoaders(products, categories);
+        const { ids, source } = parseInput(productLookupRequest, body);
+        const { productById } =
+          source === 'readModel'
+            ? createProductLoaders(products, categories, undefined, readModel)
+            : createProductLoaders(products, categories);
         const found = await productById.loadMany(ids);
         return {
           products: found.map((product) => {
