@@ -7,9 +7,11 @@
  *     [--clients 1,20] [--queries Q1,Q2,Q3]
  *
  * Processes: this one generates load; a child runs the products subgraph, another the other four
- * (seeded catalog, customers with 10-line carts); each gateway runs alone in its own child in
- * turn, so the CPU each process spends per request (from /proc) is its own. mongo-java-server and redis-server are children
- * of this process too. Per query and client count: requests/s, p50, p99, errors, CPU ms per
+ * (seeded catalog, customers with 10-line carts); each gateway runs in its own child, all
+ * started at the beginning and loaded one at a time: every row (query × clients) measures each
+ * gateway in turn, who goes first rotating from row to row, so no configuration gets the
+ * subgraphs warmer or colder than the others, and the CPU each process spends per request (from
+ * /proc) is its own. mongo-java-server and redis-server are children of this process too. Per query and client count: requests/s, p50, p99, errors, CPU ms per
  * request of gateway, subgraphs, MongoDB server and Redis, and subgraph requests per query.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -290,30 +292,41 @@ async function main() {
       redis: servers.find((server) => server.name.includes('redis'))?.pid ?? 0,
     };
     await settle(ready, 15);
-    for (const config of configs) {
-      const gateway = child('gateway.process.ts', [config], {
-        ...process.env,
-        ...ready.env,
-        BENCH_SUBGRAPH_URLS: JSON.stringify(ready.subgraphUrls),
-      });
-      const { url } = await nextMessage<{ url: string }>(gateway, 'ready');
-      try {
+    // Every gateway runs from the start, idle but for its turn: measured one after another on
+    // each row, the configuration that went first no longer pays for the subgraphs' warm-up.
+    const gateways: Array<{ config: string; process: ChildProcess; url: string }> = [];
+    try {
+      for (const config of configs) {
+        const gateway = child('gateway.process.ts', [config], {
+          ...process.env,
+          ...ready.env,
+          BENCH_SUBGRAPH_URLS: JSON.stringify(ready.subgraphUrls),
+        });
+        gateways.push({ config, process: gateway, url: '' });
+        const { url } = await nextMessage<{ url: string }>(gateway, 'ready');
+        (gateways.at(-1) as { url: string }).url = url;
         cold.push({ config, ...(await coldPlanCost(url, ready.tokens[0] ?? '')) });
-        const chosen = scenarios(ready).filter((scenario) =>
-          wanted.some((prefix) => scenario.name.startsWith(prefix)),
-        );
-        for (const scenario of chosen) {
-          for (const clients of clientCounts) {
+      }
+      const chosen = scenarios(ready).filter((scenario) =>
+        wanted.some((prefix) => scenario.name.startsWith(prefix)),
+      );
+      let turn = 0;
+      for (const scenario of chosen) {
+        for (const clients of clientCounts) {
+          // Who goes first rotates from row to row.
+          const order = gateways.map((_, index) => gateways[(index + turn) % gateways.length]!);
+          turn += 1;
+          for (const gateway of order) {
             const row = await measure(
-              config,
-              url,
+              gateway.config,
+              gateway.url,
               scenario,
               clients,
               clients === 1 ? Math.max(2, seconds / 2) : seconds,
               {
                 ready,
                 counted: [stack, products],
-                pids: { ...pids, gateway: gateway.pid ?? 0 },
+                pids: { ...pids, gateway: gateway.process.pid ?? 0 },
                 warmupSeconds: Number(values.warmup),
               },
             );
@@ -321,11 +334,14 @@ async function main() {
             console.log(JSON.stringify(row));
           }
         }
-      } finally {
-        gateway.send({ type: 'stop' });
-        await new Promise((resolve) => gateway.once('exit', resolve));
+      }
+    } finally {
+      for (const gateway of gateways) {
+        gateway.process.send({ type: 'stop' });
+        await new Promise((resolve) => gateway.process.once('exit', resolve));
       }
     }
+    rows.sort((a, b) => configs.indexOf(a.config) - configs.indexOf(b.config));
     console.log(`\n${table(rows)}\n`);
     console.log('First StorefrontHome (Q3) after start vs repeated (median of 10):');
     console.table(cold);

@@ -3,13 +3,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { bodyErrorAnswer } from '@shop/service';
 import type { GatewayContext } from '../context';
 
-/** An HTTP answer as the leader sent it, ready to be written again. */
+/** An HTTP answer as the leader sent it. */
 interface Answer {
   status: number;
   contentType: string;
-  /** A string, so that headers and body go out in one write. */
-  body: string;
-  length: number;
+  body: string | Buffer;
+  /** The body as text, made by the first follower: headers and body then go out in one write. */
+  text?: { body: string; length: number };
 }
 
 /**
@@ -157,24 +157,29 @@ export class AnonymousAnswers {
     if (!answer) return false;
     this.joinedCount += 1;
     this.options.onShared?.();
+    answer.text ??= textOf(answer.body);
     res.writeHead(answer.status, {
       'content-type': answer.contentType,
-      'content-length': answer.length,
+      'content-length': answer.text.length,
       'x-request-id': this.options.requestIdOf(req),
     });
-    res.end(answer.body);
+    res.end(answer.text.body);
     return true;
   }
 }
 
+/** Kept as sent: most leaders have no follower, and converting is for those that do. */
 function answerOf(res: ServerResponse, chunk: string | Buffer): Answer {
-  const body = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
   return {
     status: res.statusCode,
     contentType: String(res.getHeader('content-type') ?? 'application/json'),
-    body,
-    length: Buffer.byteLength(body),
+    body: chunk,
   };
+}
+
+function textOf(body: string | Buffer): { body: string; length: number } {
+  const text = typeof body === 'string' ? body : body.toString('utf8');
+  return { body: text, length: Buffer.byteLength(text) };
 }
 
 /**
