@@ -1,6 +1,5 @@
 import type { ClientInfo, Identity } from '@shop/auth';
 import type { Logger } from '@shop/logger';
-import type { AnswerLeader } from './dedup/anonymous-answers';
 
 export interface GatewayContext {
   requestId: string;
@@ -12,6 +11,9 @@ export interface GatewayContext {
   deadline: number;
   /** Planning a persisted operation at start: no subgraph is called, no counter moves. */
   warmup?: boolean;
-  /** Set when identical anonymous requests wait for this one's answer. */
-  answerLeader?: AnswerLeader;
+  /**
+   * Set when identical anonymous requests wait for this one's answer (`dedup/anonymous-answers`):
+   * marked public once the operation proved to be an anonymous query, it is shared with them.
+   */
+  answerLeader?: { markPublic(): void };
 }
