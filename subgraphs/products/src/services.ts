@@ -4,6 +4,7 @@ import { ProductCache } from './cache/product-cache';
 import { CatalogOrderings } from './catalog/catalog-orderings';
 import type { CatalogListing } from './catalog/catalog-listing';
 import { FilterCounts } from './catalog/filter-counts';
+import { FilteredOrderings } from './catalog/filtered-orderings';
 import { MemoryCatalogListing } from './catalog/memory-catalog-listing';
 import { MongoCatalogListing } from './catalog/mongo-catalog-listing';
 import { CategoryMemo } from './category/category-memo';
@@ -85,8 +86,17 @@ function catalogListing(
 ): CatalogListing {
   const mongo = new MongoCatalogListing(models.products, config.IN_STOCK_THRESHOLD, cache);
   if (config.PRODUCTS_LISTING === 'mongo') return mongo;
-  const counts = new FilterCounts(searchIndex, orderings, config.IN_STOCK_THRESHOLD);
-  return new MemoryCatalogListing(searchIndex, orderings, counts, mongo, config.IN_STOCK_THRESHOLD);
+  const filtered = new FilteredOrderings(orderings, config.IN_STOCK_THRESHOLD);
+  searchIndex.observe(filtered);
+  const counts = new FilterCounts(orderings, filtered);
+  return new MemoryCatalogListing(
+    searchIndex,
+    orderings,
+    filtered,
+    counts,
+    mongo,
+    config.IN_STOCK_THRESHOLD,
+  );
 }
 
 /** The catalog's process-wide services, built once from config, connections and models. */

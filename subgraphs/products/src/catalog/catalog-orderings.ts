@@ -13,7 +13,7 @@ const LISTING_ORDERS: ListingOrder[] = [
 ];
 
 /** Above this share of the catalog changed in one batch, re-sorting beats one splice per change. */
-const RESORT_SHARE = 0.02;
+export const RESORT_SHARE = 0.02;
 
 /** By popularity, then ascending id: the order related-product candidates are taken in. */
 function byPopularityThenId(a: SearchEntry, b: SearchEntry): number {

@@ -8,10 +8,12 @@ import type { SearchIndex } from '../search/search-index';
 import type { CatalogListing } from './catalog-listing';
 import type { CatalogOrderings } from './catalog-orderings';
 import type { FilterCounts } from './filter-counts';
+import { narrowsBeyondCategory, type FilteredOrderings } from './filtered-orderings';
 
 /**
  * Listing pages from the in-process read model: the cursor is found by binary search in the
- * order's sorted entries (the category's, when the filter names one), then entries are scanned
+ * order's sorted entries (the filter's own for price, stock or tags, see {@link FilteredOrderings};
+ * the category's, when the filter names only a category), then entries are scanned
  * until `first + 1` match the filter (the same
  * `matchesFilter` the search applies, the same cursors and `compareRows` as MongoDB's listing).
  * Until the read model's first build is done, pages come from `fallback`.
@@ -20,6 +22,7 @@ export class MemoryCatalogListing implements CatalogListing {
   constructor(
     private readonly index: SearchIndex,
     private readonly orderings: CatalogOrderings,
+    private readonly filtered: FilteredOrderings,
     private readonly counts: FilterCounts,
     private readonly fallback: CatalogListing,
     private readonly inStockThreshold: number,
@@ -36,10 +39,13 @@ export class MemoryCatalogListing implements CatalogListing {
       return this.fallback.page(filter, order, first, after);
     }
     const position = after ? decodePosition(after, order) : null;
-    // A category's own ordering: the scan then passes only the products it could list.
-    const sorted = filter.categoryId
-      ? this.orderings.ofCategory(filter.categoryId, order)
-      : this.orderings.of(order);
+    // The narrowest ordering that holds every product the page could list, so the scan below
+    // passes few that do not match: the filter's own, a category's, or the whole catalog's.
+    const sorted = narrowsBeyondCategory(filter)
+      ? this.filtered.of(filter, order)
+      : filter.categoryId
+        ? this.orderings.ofCategory(filter.categoryId, order)
+        : this.orderings.of(order);
     const rowOf = (entry: SearchEntry) => ({ value: sortValueOf(order, entry), id: entry.id });
     let index = 0;
     if (position) {
