@@ -3,7 +3,6 @@ import { CatalogChanges } from './cache/catalog-changes';
 import { ProductCache } from './cache/product-cache';
 import { CatalogOrderings } from './catalog/catalog-orderings';
 import type { CatalogListing } from './catalog/catalog-listing';
-import { FilterCounts } from './catalog/filter-counts';
 import { FilteredOrderings } from './catalog/filtered-orderings';
 import { MemoryCatalogListing } from './catalog/memory-catalog-listing';
 import { MongoCatalogListing } from './catalog/mongo-catalog-listing';
@@ -88,15 +87,7 @@ function catalogListing(
   if (config.PRODUCTS_LISTING === 'mongo') return mongo;
   const filtered = new FilteredOrderings(orderings, config.IN_STOCK_THRESHOLD);
   searchIndex.observe(filtered);
-  const counts = new FilterCounts(orderings, filtered);
-  return new MemoryCatalogListing(
-    searchIndex,
-    orderings,
-    filtered,
-    counts,
-    mongo,
-    config.IN_STOCK_THRESHOLD,
-  );
+  return new MemoryCatalogListing(searchIndex, orderings, filtered, mongo);
 }
 
 /** The catalog's process-wide services, built once from config, connections and models. */

@@ -13,7 +13,15 @@ const LISTING_ORDERS: ListingOrder[] = [
 ];
 
 /** Above this share of the catalog changed in one batch, re-sorting beats one splice per change. */
-export const RESORT_SHARE = 0.02;
+const RESORT_SHARE = 0.02;
+
+/** A batch large enough (the popularity refresh) that starting over beats a splice per change. */
+export function isBulkChange(
+  changes: readonly EntryChange[],
+  entries: ReadonlyMap<string, SearchEntry>,
+): boolean {
+  return changes.length > Math.max(50, RESORT_SHARE * entries.size);
+}
 
 /** By popularity, then ascending id: the order related-product candidates are taken in. */
 function byPopularityThenId(a: SearchEntry, b: SearchEntry): number {
@@ -64,12 +72,6 @@ export class CatalogOrderings implements IndexObserver {
     return this.categories.get(categoryId)?.get(order) ?? NONE;
   }
 
-  /** How many active products there are, in all or in one category. */
-  activeCount(categoryId?: string): number {
-    if (categoryId === undefined) return this.of('CATALOG').size;
-    return this.ofCategory(categoryId, 'CATALOG').size;
-  }
-
   rebuilt(entries: ReadonlyMap<string, SearchEntry>): void {
     const active = [...entries.values()].filter((entry) => entry.active);
     for (const sorted of this.orders.values()) sorted.reset([...active]);
@@ -88,7 +90,7 @@ export class CatalogOrderings implements IndexObserver {
   }
 
   changed(changes: readonly EntryChange[], entries: ReadonlyMap<string, SearchEntry>): void {
-    if (changes.length > Math.max(50, RESORT_SHARE * entries.size)) {
+    if (isBulkChange(changes, entries)) {
       this.rebuilt(entries);
       return;
     }

@@ -2,7 +2,7 @@ import { matchesFilter, type ListingFilter } from '../product/product-filter';
 import type { ListingOrder } from '../product/product-sort';
 import type { SearchEntry } from '../search/search-entry';
 import type { EntryChange, IndexObserver } from '../search/search-index';
-import { RESORT_SHARE, type CatalogOrderings } from './catalog-orderings';
+import { isBulkChange, type CatalogOrderings } from './catalog-orderings';
 import { SortedEntries } from './sorted-entries';
 
 /** Filtered orderings kept at once; the least recently used goes first beyond it. */
@@ -24,7 +24,7 @@ export function narrowsBeyondCategory(filter: ListingFilter): boolean {
  * filter matching few products (one brand's tag, a narrow price band, LOW_STOCK) or matching only
  * far down the order (a price band sorted by price) walked most of 100,000 products per page
  * (80 pages/s at 20 clients). The first page of such a filter builds its ordering with that one
- * walk; later pages, other shoppers and `totalCount` read it, and every change to the catalog is
+ * walk; later pages and other shoppers read it, and every change to the catalog is
  * applied to each kept ordering (a binary search and a splice), so it never goes stale. At most
  * {@link MAX_KEPT} are kept: each holds at most the catalog's size in pointers.
  */
@@ -82,7 +82,7 @@ export class FilteredOrderings implements IndexObserver {
 
   changed(changes: readonly EntryChange[], entries: ReadonlyMap<string, SearchEntry>): void {
     // As the catalog's orderings do, a large batch starts over rather than splicing each change.
-    if (changes.length > Math.max(50, RESORT_SHARE * entries.size)) {
+    if (isBulkChange(changes, entries)) {
       this.kept.clear();
       return;
     }
