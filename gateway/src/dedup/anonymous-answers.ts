@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { bodyErrorAnswer } from '@shop/service';
+import { bodyErrorAnswer, withTimeout } from '@shop/service';
 import type { GatewayContext } from '../context';
 
 /** An HTTP answer as the leader sent it. */
@@ -153,7 +153,7 @@ export class AnonymousAnswers {
     res: ServerResponse,
     leader: AnswerLeader,
   ): Promise<boolean> {
-    const answer = await withinTimeout(leader.answer, this.options.timeoutMs);
+    const answer = await withTimeout(leader.answer, this.options.timeoutMs, null);
     if (!answer) return false;
     this.joinedCount += 1;
     this.options.onShared?.();
@@ -178,8 +178,8 @@ function answerOf(res: ServerResponse, chunk: string | Buffer): Answer {
 }
 
 function textOf(body: string | Buffer): { body: string; length: number } {
-  const text = typeof body === 'string' ? body : body.toString('utf8');
-  return { body: text, length: Buffer.byteLength(text) };
+  if (typeof body === 'string') return { body, length: Buffer.byteLength(body) };
+  return { body: body.toString('utf8'), length: body.length };
 }
 
 /**
@@ -232,16 +232,4 @@ function answerError(res: ServerResponse, error: unknown) {
   const answer = bodyErrorAnswer(error);
   res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(answer.body);
-}
-
-async function withinTimeout<T>(work: Promise<T | null>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -6,6 +6,7 @@ import express, { type Request, type RequestHandler, type Router } from 'express
 import type { Logger } from '@shop/logger';
 import { ensureBody, jsonErrorHandler, jsonNotFound } from './body-errors';
 import type { ServiceMetrics } from './metrics';
+import { withTimeout } from './with-timeout';
 
 /** `/ready` answers within this time even when a check hangs; a hung check is not ready. */
 const READINESS_TIMEOUT_MS = 2_500;
@@ -124,16 +125,4 @@ export function createHttpService<TContext extends BaseContext>(
       else if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
     },
   };
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), ms);
-  });
-  try {
-    return await Promise.race([work.catch(() => fallback), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

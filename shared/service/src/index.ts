@@ -1,5 +1,6 @@
 export { createMetrics, type ServiceMetrics } from './metrics';
 export { bodyErrorAnswer } from './body-errors';
+export { withTimeout } from './with-timeout';
 export { requestLoggingPlugin, metricsPlugin, graphqlOverHttpStatusPlugin } from './plugins';
 export {
   createHttpService,
