@@ -18,6 +18,7 @@ import { findFreePort, NODE_FLAGS, startTestInfrastructure } from '@shop/infra';
 import { signGatewayRequest } from '@shop/auth';
 import { startStack, type Stack } from '../src';
 import { postGraphql, runLoad, type LatencySummary, type RequestSigner } from './catalog-load';
+import { nextMessage } from './gateway/child-messages';
 
 /** Subgraphs answer only the gateway: direct calls are signed, each with its own nonce. */
 function productsSigner(stack: Stack): RequestSigner {
@@ -124,19 +125,16 @@ class ProductsProcess {
     return new ProductsProcess(child);
   }
 
+  /** Sends `type` (with `fields`) and waits for the child's `answer`. */
   ask<T>(type: string, answer: string, fields: object = {}): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`${type}: exited with ${code}`));
-      const onMessage = (message: { type?: string }) => {
-        if (message.type !== answer) return;
-        this.child.off('message', onMessage);
-        this.child.off('exit', onExit);
-        resolve(message as T);
-      };
-      this.child.on('message', onMessage);
-      this.child.once('exit', onExit);
-      if (type) this.child.send({ type, ...fields });
-    });
+    const reply = nextMessage<T>(this.child, answer);
+    this.child.send({ type, ...fields });
+    return reply;
+  }
+
+  /** The child's next `type` message, unasked (its `ready`). */
+  next<T>(type: string): Promise<T> {
+    return nextMessage<T>(this.child, type);
   }
 
   async stop(): Promise<void> {
@@ -187,7 +185,7 @@ async function main() {
     PRODUCTS_BACKGROUND_TASKS: 'off',
     BENCH_PRODUCTS_PORT: String(productsPort),
   });
-  const { url: productsUrl } = await products.ask<{ url: string }>('', 'ready');
+  const { url: productsUrl } = await products.next<{ url: string }>('ready');
   const stack = await startStack(
     { PRODUCTS_DB: productsDb, PRODUCTS_INTERNAL_URL: new URL(productsUrl).origin },
     { external: { products: productsPort } },

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findFreePort, NODE_FLAGS, startTestInfrastructure } from '@shop/infra';
 import type { StackReady } from './gateway/bench-stack.process';
+import { nextMessage } from './gateway/child-messages';
 import { QUERIES } from './gateway/bench-queries';
 import { closedLoop, postQuery, type LoadResult } from './gateway/closed-loop';
 import { cpuMs, descendants } from './gateway/process-cpu';
@@ -79,20 +80,6 @@ function child(script: string, args: string[], env: NodeJS.ProcessEnv): ChildPro
     execArgv: [...flags, '--import', 'tsx', ...profile],
     env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-}
-
-function nextMessage<T>(process: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`${type}: child exited with ${code}`));
-    const onMessage = (message: { type?: string }) => {
-      if (message.type !== type) return;
-      process.off('message', onMessage);
-      process.off('exit', onExit);
-      resolve(message as T);
-    };
-    process.on('message', onMessage);
-    process.once('exit', onExit);
   });
 }
 
