@@ -77,8 +77,12 @@ describe('internal product lookup', () => {
     const ids = [String(product?._id)];
     await subgraph.services.searchIndex.ensureReady();
     const finds: string[] = [];
+    // Reads by id: the outbox relay and the hold sweeper also query products in the background.
     const listener = (event: { commandName: string; command: Record<string, unknown> }) => {
-      if (event.commandName === 'find') finds.push(String(event.command['find']));
+      const filter = (event.command['filter'] ?? {}) as Record<string, unknown>;
+      if (event.commandName === 'find' && '_id' in filter) {
+        finds.push(String(event.command['find']));
+      }
     };
     subgraph.runtime.mongo.getClient().on('commandStarted', listener);
     try {
